@@ -1,24 +1,91 @@
 /**
  * `sanqu` command line. Commands call the same code as the server, never HTTP.
- *   sanqu import <file> [--dry-run] [--json]
+ *   sanqu import <file> [--dry-run] [--json]   store a plan document (or only parse it)
+ *   sanqu plans [--json]                        list stored plans
+ *   sanqu migrate                               bring the database schema up to date
+ * The database comes from DATABASE_URL / SANQU_DATA_DIR, as for the server.
  */
-import { runImportDryRun, type CommandIo } from './import-command.js';
+import { pathToFileURL } from 'node:url';
+import { formatDiagnostic, readDocument, runImportDryRun, type CommandIo } from './import-command.js';
+import { databaseConfigFromEnv } from '../server/config.js';
+import { openDatabase, openMigratedDatabase, type Db } from '../server/db/database.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { importPlanDocument } from '../server/commands/import-plan.js';
+import { listPlans } from '../server/modules/plans/plan.service.js';
+import { AppError } from '../server/errors.js';
+import type { Diagnostic } from '../shared/plan-model.js';
 
 const USAGE = `用法 / usage:
-  sanqu import <文件> --dry-run [--json]   解析政策文件并输出结构化方案（不写入数据库）`;
+  sanqu import <文件> [--dry-run] [--json]   导入政策文件（--dry-run 只解析不写入）
+  sanqu plans [--json]                        列出已导入的规划
+  sanqu migrate                               执行数据库迁移`;
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openMigratedDatabase(databaseConfigFromEnv());
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function runImport(file: string, json: boolean, io: CommandIo): Promise<number> {
+  const bytes = readDocument(file, io);
+  if (!bytes) return 2;
+  try {
+    const outcome = await withDb((db) => db.kysely.transaction().execute((trx) => importPlanDocument(trx, bytes)));
+    if (json) {
+      io.out(JSON.stringify(outcome.status === 'imported' ? { status: outcome.status, planId: outcome.planId, version: outcome.version, diagnostics: outcome.model.diagnostics } : outcome));
+    } else if (outcome.status === 'unchanged') {
+      io.out(`文件内容与已导入的规划（编号 ${outcome.planId}，版本 ${outcome.version}）完全相同，未做任何更改。`);
+    } else {
+      const m = outcome.model;
+      io.out(`已导入《${m.plan.title}》（${m.plan.code}）为规划编号 ${outcome.planId}，版本 ${outcome.version}：${m.tasks.length}项任务、${m.units.length}个责任单位、${m.diagnostics.length}条诊断。`);
+      for (const d of m.diagnostics) io.out(formatDiagnostic(d));
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'IMPORT_FAILED') {
+      io.err(`无法导入 ${file}：`);
+      const errors = (e.details as { errors?: Diagnostic[] } | undefined)?.errors ?? [];
+      if (errors.length === 0) io.err(e.message);
+      for (const d of errors) io.err(formatDiagnostic(d));
+      return 2;
+    }
+    throw e;
+  }
+}
 
 /** Run the CLI with arguments; returns the exit code. */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   const flags = new Set(rest.filter((a) => a.startsWith('--')));
   const args = rest.filter((a) => !a.startsWith('--'));
+  const json = flags.has('--json');
   switch (command) {
     case 'import': {
       if (args.length !== 1) {
         io.err('请指定一个要导入的文件。\n' + USAGE);
         return 2;
       }
-      return runImportDryRun(args[0]!, flags.has('--json'), io);
+      return flags.has('--dry-run') ? runImportDryRun(args[0]!, json, io) : runImport(args[0]!, json, io);
+    }
+    case 'plans': {
+      const plans = await withDb((db) => listPlans(db.kysely));
+      if (json) io.out(JSON.stringify({ items: plans }));
+      else if (plans.length === 0) io.out('尚未导入任何规划。');
+      else for (const p of plans) io.out(`${p.id}\t${p.code}\t版本${p.version}\t${p.title}\t${p.counts.tasks}项任务\t导入于${p.importedAt}`);
+      return 0;
+    }
+    case 'migrate': {
+      const db = openDatabase(databaseConfigFromEnv());
+      try {
+        const applied = await migrateToLatest(db.kysely);
+        io.out(applied.length ? `已执行迁移：${applied.join('、')}` : '数据库结构已是最新。');
+      } finally {
+        await db.close();
+      }
+      return 0;
     }
     default:
       io.err(command ? `未知命令：${command}\n${USAGE}` : USAGE);
@@ -26,13 +93,19 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
-const io: CommandIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`内部错误：${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // Output piped into `head` and closed early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const io: CommandIo = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`内部错误：${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -40,12 +40,13 @@ export interface DocumentParts {
   lastLine: number;
 }
 
-const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,8})[〔[(]\s*(\d{4})\s*[〕\])]\s*(\d{1,4})\s*号$/;
+const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,8})\s*[〔[(﹝【]\s*(\d{4})\s*[〕\])﹞】]\s*(\d{1,4})\s*号$/;
 const DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const SECTION = /^([一二三四五六七八九十])、(.+)$/;
 const BODY_CATEGORY = /^\(([一二三四五六七八九十])\)(.+?)。?$/;
 const BODY_TASK = /^(\d{1,2})[.、](.+?)。(.*)$/;
-const FOOTER = /^(发表评论|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫|相关链接|网站地图|版权所有|主办单位|ICP备|网站标识码)/;
+/** First line of a web page's footer; links are often bracketed (【打印本页】) and the ICP number prefixed (粤ICP备). */
+const FOOTER = /^[【[]?(发表评论|打印本页|关闭窗口|打印[】\]]|关闭[】\]]|分享到|扫一扫|相关链接|网站地图|版权所有|主办单位|主办:|承办单位|承办:|[\u4e00-\u9fa5]?ICP备|网站标识码)/;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 

@@ -36,25 +36,37 @@ export function decodeDocument(input: Uint8Array | string): string {
   let nul = 0;
   for (let i = 0; i < Math.min(bytes.length, 65536); i++) if (bytes[i] === 0) nul++;
   if (nul > 0) throw new SourceError('文件含有二进制数据（NUL 字节），不是文本格式的政策文件');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // not UTF-8: fall through to GB18030
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  // A file cut off mid-character still reads as UTF-8 without its last partial character.
+  for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {
+    if (cut > 0 && (bytes[bytes.length - cut]! & 0x80) === 0) break;
+    try {
+      return utf8.decode(bytes.subarray(0, bytes.length - cut));
+    } catch {
+      // try one byte less, then GB18030
+    }
   }
   try {
     return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
   } catch {
-    throw new SourceError('无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030 文本');
+    // Name the line of the first byte that is not UTF-8, so a damaged or mixed file can be found.
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const at = loose.indexOf('\uFFFD');
+    const line = at < 0 ? 0 : loose.slice(0, at).split(/\r\n?|\n/).length;
+    throw new SourceError(`无法识别文件编码：既不是 UTF-8，也不是 GBK/GB18030 文本（第${line}行起出现无法识别的字节）`, line);
   }
 }
 
 const PAGE_NUMBER = /^[-—–－‐]+\s*\d{1,4}\s*[-—–－‐]+$|^第\s*\d{1,4}\s*页(共\s*\d+\s*页)?$/;
-/** Control characters other than tab/newline mean the text is not a document. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+/**
+ * Control characters other than tab/newline mean the text is not a document. A form feed is the
+ * page break that PDF text extraction (pdftotext) writes between pages: it is dropped, not refused.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/;
 
 /** Normalise one line; returns '' for lines that carry nothing. */
 export function normaliseLine(raw: string): string {
-  let s = toHalfWidth(raw);
+  let s = toHalfWidth(raw).replace(/\f/g, '');
   s = s.replace(/[ \t\u00a0]+$/g, '').replace(/^[ \u00a0]+/g, '');
   s = s.replace(/ *([“”《》]) */g, '$1');
   if (PAGE_NUMBER.test(s.trim())) return '';

@@ -4,7 +4,7 @@
  * A figure is a number (or range 1-2) followed by a unit (个, 家, 亩, 万亩, %, 亿元 …). Figures inside
  * “…” or 《…》, after a Latin letter (G240, PM2.5), or used as a qualifier (200人以上自然村) are not
  * targets. For the others:
- *   comparator  至少/不少于/不低于/达/达到/以上 → ">=", 不超过/控制在/以下/以内 → "<=",
+ *   comparator  至少/不少于/不低于/达/达到/超过/以上 → ">=", 不超过/低于/少于/控制在/以下/以内 → "<=",
  *               保持在/稳定在 → "=", a range → "range", a plain figure → ">=" (a quantity to reach);
  *   subject     "subject FIGURE" (美丽宜居村比例65%以上) when the figure closes its clause or follows a
  *               measure noun (率, 比例, 面积, 人口 …); else "FIGURE subject" for count classifiers
@@ -53,17 +53,22 @@ const FIGURE = new RegExp(
   `(\\d+(?:\\.\\d+)?)(?:\\s*[-—~～至]\\s*(\\d+(?:\\.\\d+)?))?\\s*(${UNITS.map(([u]) => u.replace('%', '%')).join('|')})`,
   'g',
 );
+/** Matched by `endsWith` in order, so a negated word (不超过) must come before its stem (超过). */
 const PREFIX_COMPARATORS: [string, Comparator][] = [
   ['不少于', '>='],
   ['不低于', '>='],
   ['不小于', '>='],
-  ['至少', '>='],
-  ['达到', '>='],
-  ['超过', '>='],
-  ['达', '>='],
   ['不超过', '<='],
   ['不高于', '<='],
   ['不大于', '<='],
+  ['至少', '>='],
+  ['达到', '>='],
+  ['超过', '>='],
+  ['高于', '>='],
+  ['达', '>='],
+  ['低于', '<='],
+  ['少于', '<='],
+  ['小于', '<='],
   ['控制在', '<='],
   ['保持在', '='],
   ['稳定在', '='],

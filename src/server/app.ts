@@ -1,0 +1,104 @@
+/**
+ * Builds the Fastify app: security headers, zod validation and OpenAPI, one error envelope,
+ * the API modules under /api/v1, and the built web app (SPA fallback) when present.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { healthSchema } from '../shared/api/plan-api.js';
+import type { Db } from './db/database.js';
+import { AppError, STATUS_OF, type ErrorCode } from './errors.js';
+import { planRoutes } from './modules/plans/plan.routes.js';
+
+z.config(z.locales.zhCN());
+
+export interface AppOptions {
+  db: Db;
+  /** Folder of the built web app (index.html); null to serve the API only. */
+  webRoot?: string | null;
+  logger?: boolean;
+}
+
+const PARAM_PLACE: Record<string, string> = { querystring: '查询参数', params: '路径参数', body: '请求体字段', headers: '请求头' };
+
+function envelope(code: ErrorCode | string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Sanqu 三区 API', version: '1.0.0', description: '规划导入、重点任务、三区分布、责任单位与导入诊断' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      if (STATUS_OF[err.code] >= 500) req.log.error(err);
+      return reply.status(STATUS_OF[err.code]).send(envelope(err.code, err.message, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const place = PARAM_PLACE[err.validationContext ?? ''] ?? '参数';
+      const issues = err.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(整体)', message: v.message ?? '' }));
+      const first = issues[0]!;
+      return reply.status(400).send(envelope('VALIDATION_FAILED', `${place}“${first.field}”无效：${first.message}`, { in: err.validationContext, issues }));
+    }
+    const status = err.statusCode ?? 500;
+    if (status < 500) {
+      return reply.status(status).send(envelope(err.code ?? 'BAD_REQUEST', err.message));
+    }
+    req.log.error(err);
+    return reply.status(500).send(envelope('INTERNAL', '服务器内部错误，请稍后再试或联系系统管理员'));
+  });
+
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: healthSchema } } }, async () => {
+    const row = await opts.db.kysely.selectFrom('plan').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { status: 'ok' as const, database: opts.db.dialect, plans: Number(row.n) };
+  });
+  await app.register(planRoutes, { prefix: '/api/v1', db: opts.db });
+
+  const webRoot = opts.webRoot ?? null;
+  const indexFile = webRoot ? path.join(webRoot, 'index.html') : null;
+  const indexHtml = indexFile && existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null;
+  if (webRoot && indexHtml) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: false, wildcard: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send(envelope('NOT_FOUND', `接口不存在：${req.method} ${req.url.split('?')[0]}`));
+    }
+    if (!indexHtml) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('网页尚未构建：请运行 npm run build:web（npm start 会自动构建）');
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+  return app;
+}

@@ -1,0 +1,181 @@
+/**
+ * Kysely table types. Rows are not API types: presenters map them to the zod contracts.
+ * Booleans are stored as 0/1 integers and JSON as text in both dialects (see dialect.ts).
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface PlanTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  issuer: string;
+  issued_on: string;
+  notice_title: string;
+  notice_text: string;
+  title_line: number;
+  version: number;
+  sha256: string;
+  source_text: string;
+  line_count: number;
+  imported_at: string;
+}
+
+export interface PlanGoalTable {
+  id: Generated<number>;
+  plan_id: number;
+  year: number;
+  text: string;
+  line: number;
+}
+
+export interface ZoneTable {
+  id: Generated<number>;
+  plan_id: number;
+  code: string;
+  name: string;
+  seq: number;
+  line: number;
+}
+
+/** 县级行政区 (kind county) and 镇(街) (kind town, parent_id = its county). */
+export interface DivisionTable {
+  id: Generated<number>;
+  plan_id: number;
+  kind: 'county' | 'town';
+  name: string;
+  official_name: string | null;
+  code: string | null;
+  parent_id: number | null;
+  seq: number;
+  line: number | null;
+}
+
+/** A town's zone (功能分区). */
+export interface ZoneTownTable {
+  id: Generated<number>;
+  zone_id: number;
+  town_id: number;
+  line: number;
+}
+
+/** 区域政策延伸适用范围: the policies of to_zone also apply to the town. */
+export interface PolicyExtensionTable {
+  id: Generated<number>;
+  plan_id: number;
+  town_id: number;
+  to_zone_id: number;
+  line: number;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  plan_id: number;
+  name: string;
+  kind: string;
+  seq: number;
+  line: number;
+}
+
+export interface UnitAliasTable {
+  id: Generated<number>;
+  unit_id: number;
+  alias: string;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  plan_id: number;
+  no: number;
+  numeral: string;
+  title: string;
+  line: number;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  category_id: number;
+  no: number;
+  title: string;
+  content: string;
+  body_content: string | null;
+  body_line: number | null;
+  line: number;
+  units_text: string;
+  units_line: number;
+  separate_leads: number;
+  includes_other_relevant_departments: number;
+}
+
+/** 牵头 lead / 配合 cooperate. */
+export interface AssignmentTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number;
+  role: 'lead' | 'cooperate';
+  seq: number;
+}
+
+export interface MilestoneTable {
+  id: Generated<number>;
+  task_id: number;
+  seq: number;
+  /** Null for an undated general line. */
+  year_from: number | null;
+  year_to: number | null;
+  text: string;
+  line: number;
+}
+
+export interface TargetTable {
+  id: Generated<number>;
+  milestone_id: number;
+  seq: number;
+  subject: string;
+  comparator: string;
+  value: number;
+  value_max: number | null;
+  unit: string;
+  base_value: number;
+  base_value_max: number | null;
+  base_unit: string;
+  /** JSON array of place names. */
+  scope: string;
+  span_start: number;
+  span_end: number;
+  text: string;
+}
+
+export interface ImportDiagnosticTable {
+  id: Generated<number>;
+  plan_id: number;
+  seq: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  line: number;
+  message: string;
+  suggestion: string | null;
+}
+
+export interface Database {
+  plan: PlanTable;
+  plan_goal: PlanGoalTable;
+  zone: ZoneTable;
+  division: DivisionTable;
+  zone_town: ZoneTownTable;
+  policy_extension: PolicyExtensionTable;
+  unit: UnitTable;
+  unit_alias: UnitAliasTable;
+  category: CategoryTable;
+  task: TaskTable;
+  assignment: AssignmentTable;
+  milestone: MilestoneTable;
+  target: TargetTable;
+  import_diagnostic: ImportDiagnosticTable;
+}
+
+export type PlanRow = Selectable<PlanTable>;
+export type TaskRow = Selectable<TaskTable>;
+export type MilestoneRow = Selectable<MilestoneTable>;
+export type TargetRow = Selectable<TargetTable>;
+export type NewPlan = Insertable<PlanTable>;

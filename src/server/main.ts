@@ -1,0 +1,30 @@
+/** `npm start`: open the database (migrations run), seed the default plan, serve API + web app. */
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { databaseConfigFromEnv, portFromEnv, ROOT } from './config.js';
+import { openMigratedDatabase } from './db/database.js';
+import { seedDefaultPlan } from './seed.js';
+
+async function start(): Promise<void> {
+  const port = portFromEnv();
+  const db = await openMigratedDatabase(databaseConfigFromEnv());
+  const log = (msg: string): void => console.log(`[sanqu] ${msg}`);
+  log(`数据库：${db.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${db.location}`);
+  await seedDefaultPlan(db, log);
+  const app = await buildApp({ db, webRoot: path.join(ROOT, 'dist/web'), logger: process.env.SANQU_LOG === '1' });
+  const host = process.env.HOST ?? '0.0.0.0';
+  await app.listen({ port, host });
+  log(`已启动：http://localhost:${port}/ （接口文档 /api/docs）`);
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+start().catch((e: unknown) => {
+  console.error(`[sanqu] 启动失败：${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

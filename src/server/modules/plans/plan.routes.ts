@@ -1,4 +1,5 @@
 /** /api/v1/plans…: thin routes — parse, call the service, present. */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   diagnosticListSchema,
@@ -16,11 +17,15 @@ import {
 import type { Db } from '../../db/database.js';
 import * as service from './plan.service.js';
 import { buildDivisionOfLabourXlsx } from './division-of-labour.export.js';
+import { createPlanTaskCache } from './plan-task-cache.js';
 
 const errors = { 400: errorSchema, 404: errorSchema };
 
 export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const k = db.kysely;
+  const cache = createPlanTaskCache(k);
+  /** Cached bodies are already-validated JSON bytes: sent as they are, past the serializer. */
+  const sendJson = (reply: FastifyReply, body: Buffer): FastifyReply => reply.type('application/json; charset=utf-8').send(body as never);
   app.get('/plans', { schema: { tags: ['plans'], summary: '规划列表', response: { 200: planListSchema } } }, async () => ({ items: await service.listPlans(k) }));
 
   app.get(
@@ -32,13 +37,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.get(
     '/plans/:planId/tasks',
     { schema: { tags: ['tasks'], summary: '重点任务列表（可筛选）', params: planParamsSchema, querystring: taskQuerySchema, response: { 200: taskListSchema, ...errors } } },
-    async (req) => service.listTasks(k, req.params.planId, req.query),
+    async (req, reply) => sendJson(reply, await cache.listJson(req.params.planId, req.query)),
   );
 
   app.get(
     '/plans/:planId/tasks/:no',
     { schema: { tags: ['tasks'], summary: '任务详情（工作计划、量化目标、责任单位、原文行号）', params: taskParamsSchema, response: { 200: taskDetailSchema, ...errors } } },
-    async (req) => service.getTask(k, req.params.planId, req.params.no),
+    async (req, reply) => sendJson(reply, await cache.taskJson(req.params.planId, req.params.no)),
   );
 
   app.get(
@@ -64,7 +69,7 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     { schema: { tags: ['exports'], summary: '下载重点任务分工表（Excel）', params: planParamsSchema } },
     async (req, reply) => {
       const plan = await service.getPlan(k, req.params.planId);
-      const tasks = await service.loadPlanTasks(k, req.params.planId);
+      const tasks = await cache.tasks(req.params.planId);
       const buf = await buildDivisionOfLabourXlsx(plan, tasks);
       const name = `重点任务分工表-${plan.code}-v${plan.version}.xlsx`;
       return reply

@@ -136,19 +136,27 @@ async function countyZones(db: Db, planId: number): Promise<Map<string, Set<Zone
 
 const ZONE_CATEGORY_WORD: Record<ZoneCode, string> = { core: '都市核心区', bay: '大广海湾区', eco: '生态发展区' };
 
-export async function listTasks(db: Db, planId: number, q: TaskQuery): Promise<{ items: TaskSummary[]; total: number }> {
-  const tasks = await loadPlanTasks(db, planId);
-  const zonesOfCounty = q.zone ? await countyZones(db, planId) : null;
+/** What the task filters need beyond the tasks themselves: which zones each county has towns in. */
+export interface TaskFilterContext {
+  zonesOfCounty: Map<string, Set<ZoneCode>>;
+}
+
+export async function loadTaskFilterContext(db: Db, planId: number): Promise<TaskFilterContext> {
+  return { zonesOfCounty: await countyZones(db, planId) };
+}
+
+/** Apply the task list filters (see taskQuerySchema for their meaning). */
+export function filterTasks(tasks: TaskDetail[], q: TaskQuery, ctx: TaskFilterContext): TaskDetail[] {
   // role narrows unit/county; on its own it has nothing to narrow and is ignored.
   const roleOk = (role: 'lead' | 'cooperate'): boolean => !q.role || q.role === role;
-  const items = tasks.filter((t) => {
+  return tasks.filter((t) => {
     if (q.category !== undefined && t.category !== q.category) return false;
     if (q.unit && !t.assignments.some((a) => a.unit === q.unit && roleOk(a.role))) return false;
     if (q.county && !t.assignments.some((a) => a.unit === `${q.county}政府` && roleOk(a.role))) return false;
     if (q.year !== undefined && !t.years.includes(q.year)) return false;
     if (q.zone) {
       const ownCategory = t.categoryTitle.includes(ZONE_CATEGORY_WORD[q.zone]);
-      const held = t.assignments.some((a) => a.kind === 'countyGovernment' && zonesOfCounty!.get(a.unit.replace(/政府$/, ''))?.has(q.zone!));
+      const held = t.assignments.some((a) => a.kind === 'countyGovernment' && ctx.zonesOfCounty.get(a.unit.replace(/政府$/, ''))?.has(q.zone!));
       if (!ownCategory && !held) return false;
     }
     if (q.q) {
@@ -158,7 +166,12 @@ export async function listTasks(db: Db, planId: number, q: TaskQuery): Promise<{
     }
     return true;
   });
-  return { items: items.map(summariseTask), total: items.length };
+}
+
+export async function listTasks(db: Db, planId: number, q: TaskQuery): Promise<{ items: TaskSummary[]; total: number }> {
+  const tasks = await loadPlanTasks(db, planId);
+  const items = filterTasks(tasks, q, await loadTaskFilterContext(db, planId)).map(summariseTask);
+  return { items, total: items.length };
 }
 
 export async function getZones(db: Db, planId: number): Promise<ZonesResponse> {

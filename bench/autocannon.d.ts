@@ -1,0 +1,23 @@
+// Minimal types for the parts of autocannon the benchmarks use.
+declare module 'autocannon' {
+  interface Histogram {
+    average: number;
+    p99: number;
+  }
+  interface Result {
+    requests: Histogram;
+    latency: Histogram;
+    throughput: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    pipelining?: number;
+  }
+  export default function autocannon(opts: Options): Promise<Result>;
+}

@@ -3,6 +3,8 @@
  *   sanqu import <file> [--dry-run] [--json]   store a plan document (or only parse it)
  *   sanqu plans [--json]                        list stored plans
  *   sanqu migrate                               bring the database schema up to date
+ *   sanqu users list|add|disable|unlock|reset-password …
+ *   sanqu audit verify [--json]                 walk the audit hash chain
  * The database comes from DATABASE_URL / SANQU_DATA_DIR, as for the server.
  */
 import { pathToFileURL } from 'node:url';
@@ -14,11 +16,14 @@ import { importPlanDocument } from '../server/commands/import-plan.js';
 import { listPlans } from '../server/modules/plans/plan.service.js';
 import { AppError } from '../server/errors.js';
 import type { Diagnostic } from '../shared/plan-model.js';
+import { runAuditVerify, runUsers, USERS_USAGE, cliActor } from './account-commands.js';
 
 const USAGE = `用法 / usage:
   sanqu import <文件> [--dry-run] [--json]   导入政策文件（--dry-run 只解析不写入）
   sanqu plans [--json]                        列出已导入的规划
-  sanqu migrate                               执行数据库迁移`;
+  sanqu migrate                               执行数据库迁移
+  sanqu audit verify [--json]                 校验审计日志哈希链
+${USERS_USAGE}`;
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openMigratedDatabase(databaseConfigFromEnv());
@@ -33,7 +38,7 @@ async function runImport(file: string, json: boolean, io: CommandIo): Promise<nu
   const bytes = readDocument(file, io);
   if (!bytes) return 2;
   try {
-    const outcome = await withDb((db) => db.kysely.transaction().execute((trx) => importPlanDocument(trx, bytes)));
+    const outcome = await withDb((db) => db.kysely.transaction().execute((trx) => importPlanDocument(trx, bytes, new Date(), cliActor())));
     if (json) {
       io.out(JSON.stringify(outcome.status === 'imported' ? { status: outcome.status, planId: outcome.planId, version: outcome.version, diagnostics: outcome.model.diagnostics } : outcome));
     } else if (outcome.status === 'unchanged') {
@@ -86,6 +91,15 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
         await db.close();
       }
       return 0;
+    }
+    case 'users':
+      return withDb((db) => runUsers(db, rest, io));
+    case 'audit': {
+      if (args[0] !== 'verify') {
+        io.err(USAGE);
+        return 2;
+      }
+      return withDb((db) => runAuditVerify(db, io, json));
     }
     default:
       io.err(command ? `未知命令：${command}\n${USAGE}` : USAGE);

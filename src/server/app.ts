@@ -5,7 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,6 +17,17 @@ import { healthSchema } from '../shared/api/plan-api.js';
 import type { Db } from './db/database.js';
 import { AppError, STATUS_OF, type ErrorCode } from './errors.js';
 import { planRoutes } from './modules/plans/plan.routes.js';
+import { registerAccessControl, type AccessTable } from './access.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route and its declared access rule. */
+    accessTable: AccessTable;
+  }
+}
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { adminRoutes } from './modules/auth/admin.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -23,6 +36,10 @@ export interface AppOptions {
   /** Folder of the built web app (index.html); null to serve the API only. */
   webRoot?: string | null;
   logger?: boolean;
+  /** The clock every rule reads (tests move it). */
+  clock?: () => Date;
+  /** Honour X-Forwarded-For/-Proto (only behind a trusted reverse proxy). */
+  trustProxy?: boolean;
 }
 
 const PARAM_PLACE: Record<string, string> = { querystring: '查询参数', params: '路径参数', body: '请求体字段', headers: '请求头' };
@@ -36,7 +53,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ? { level: 'info' } : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 10 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
+  const clock = opts.clock ?? ((): Date => new Date());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -54,6 +73,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...envelope('RATE_LIMITED', `请求过于频繁，请${Math.ceil(ctx.ttl / 1000)}秒后再试`) }),
+  });
+  const accessTable = registerAccessControl(app, opts.db, clock);
+  app.decorate('accessTable', accessTable);
   await app.register(swagger, {
     openapi: { info: { title: 'Sanqu 三区 API', version: '1.0.0', description: '规划导入、重点任务、三区分布、责任单位与导入诊断' } },
     transform: jsonSchemaTransform,
@@ -79,11 +105,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.status(500).send(envelope('INTERNAL', '服务器内部错误，请稍后再试或联系系统管理员'));
   });
 
-  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: healthSchema } } }, async () => {
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查', response: { 200: healthSchema } } }, async () => {
     const row = await opts.db.kysely.selectFrom('plan').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { status: 'ok' as const, database: opts.db.dialect, plans: Number(row.n) };
   });
   await app.register(planRoutes, { prefix: '/api/v1', db: opts.db });
+  await app.register(authRoutes, { prefix: '/api/v1', db: opts.db, clock });
+  await app.register(adminRoutes, { prefix: '/api/v1', db: opts.db, clock });
+  await app.register(auditRoutes, { prefix: '/api/v1', db: opts.db });
 
   const webRoot = opts.webRoot ?? null;
   const indexFile = webRoot ? path.join(webRoot, 'index.html') : null;

@@ -2,7 +2,23 @@
  * One error model: services throw AppError with a closed ErrorCode; the HTTP layer maps codes
  * to statuses and emits { error: { code, message, details } }. Messages are Chinese, for users.
  */
-export type ErrorCode = 'NOT_FOUND' | 'VALIDATION_FAILED' | 'IMPORT_FAILED' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL';
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'IMPORT_FAILED'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF_FAILED'
+  | 'LOGIN_FAILED'
+  | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_DISABLED'
+  | 'SESSION_EXPIRED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'TOTP_REQUIRED'
+  | 'TOTP_SETUP_REQUIRED'
+  | 'INTERNAL';
 
 export const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
@@ -10,6 +26,16 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   IMPORT_FAILED: 422,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  LOGIN_FAILED: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  SESSION_EXPIRED: 401,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  TOTP_REQUIRED: 401,
+  TOTP_SETUP_REQUIRED: 403,
   INTERNAL: 500,
 };
 

@@ -7,16 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDetail, TaskDetail, TaskSummary, UnitView, ZonesResponse } from '../../src/shared/api/plan-api.js';
 import { createSeededApp } from '../support/test-app.js';
 import { testDialect } from '../support/test-db.js';
+import { createTestAccount, loginAs } from '../support/auth.js';
 
 let app: FastifyInstance;
 let close: () => Promise<void>;
 let planId: number;
 let webRoot: string;
+let db: Awaited<ReturnType<typeof createSeededApp>>['db'];
 
 beforeAll(async () => {
   webRoot = mkdtempSync(path.join(tmpdir(), 'sanqu-web-'));
   writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>三区</title><div id="root"></div>');
-  ({ app, close } = await createSeededApp(webRoot));
+  ({ app, close, db } = await createSeededApp(webRoot));
   planId = (await app.inject('/api/v1/plans')).json().items[0].id;
 });
 afterAll(async () => {
@@ -125,8 +127,14 @@ describe(`plan browser API (${testDialect})`, () => {
     expect(items.find((u) => u.name === '市政务服务数据管理局')!.aliases).toContain('市政服务服数据管理局');
   });
 
-  it('lists the import diagnostics with their lines', async () => {
-    const { items } = await get<{ items: { code: string; line: number; message: string }[] }>(`/api/v1/plans/${planId}/diagnostics`);
+  it('lists the import diagnostics with their lines, to the plan office but not to the public', async () => {
+    const anonymous = await app.inject(`/api/v1/plans/${planId}/diagnostics`);
+    expect(anonymous.statusCode).toBe(401);
+    await createTestAccount(db.kysely, 'office1', ['planOffice']);
+    const session = await loginAs(app, 'office1');
+    const res = await app.inject({ url: `/api/v1/plans/${planId}/diagnostics`, headers: session.headers });
+    expect(res.statusCode).toBe(200);
+    const { items } = res.json() as { items: { code: string; line: number; message: string }[] };
     expect(items.find((d) => d.code === 'division.townNameDiffers')).toMatchObject({ line: 192 });
     expect(items.find((d) => d.code === 'target.suspicious')).toMatchObject({ line: 236 });
   });

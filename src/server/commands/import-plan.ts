@@ -9,6 +9,7 @@ import { decodeDocument, importPlan } from '../../importer/index.js';
 import type { PlanModel } from '../../shared/plan-model.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { SYSTEM_ACTOR, writeAudit, type Actor } from '../audit/audit.js';
 
 export type StoreOutcome =
   | { status: 'imported'; planId: number; version: number; model: PlanModel }
@@ -19,8 +20,13 @@ export function documentHash(text: string): string {
   return createHash('sha256').update(text.replace(/\r\n?/g, '\n'), 'utf8').digest('hex');
 }
 
-/** Parse and store a document inside `trx`. Throws IMPORT_FAILED (nothing written) on a bad document. */
-export async function importPlanDocument(trx: Transaction<Database> | Kysely<Database>, input: Uint8Array | string, now = new Date()): Promise<StoreOutcome> {
+/** Parse and store a document inside `trx`, with its audit row. Throws IMPORT_FAILED (nothing written) on a bad document. */
+export async function importPlanDocument(
+  trx: Transaction<Database> | Kysely<Database>,
+  input: Uint8Array | string,
+  now = new Date(),
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<StoreOutcome> {
   let text: string;
   try {
     text = decodeDocument(input);
@@ -44,6 +50,15 @@ export async function importPlanDocument(trx: Transaction<Database> | Kysely<Dat
     .executeTakeFirstOrThrow();
   const version = Number(max ?? 0) + 1;
   const planId = await storePlan(trx, model, { text, sha256, version, importedAt: now.toISOString() });
+  await writeAudit(trx, {
+    at: now,
+    actor,
+    action: 'plan.import',
+    objectType: 'plan',
+    objectId: planId,
+    after: { code: model.plan.code, title: model.plan.title, version, sha256, tasks: model.tasks.length, diagnostics: model.diagnostics.length },
+    outcome: 'success',
+  });
   return { status: 'imported', planId, version, model };
 }
 

@@ -2,9 +2,11 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/2026-11-29-0001-plan.js';
+import * as m0002 from './migrations/2026-11-29-0002-accounts-audit.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-29-0001-plan': m0001,
+  '2026-11-29-0002-accounts-audit': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

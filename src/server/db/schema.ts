@@ -157,7 +157,82 @@ export interface ImportDiagnosticTable {
   suggestion: string | null;
 }
 
+export interface UserAccountTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  unit_name: string | null;
+  phone: string | null;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  disabled: Generated<number>;
+  disabled_reason: string | null;
+  totp_secret: string | null;
+  last_login_at: string | null;
+  created_at: string;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: string;
+}
+
+/** id = SHA-256 of the session cookie's token. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** Append-only, hash-chained: hash = SHA-256(prev_hash + canonical row). */
+export interface AuditEventTable {
+  id: Generated<number>;
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor_login: string | null;
+  actor_roles: string | null;
+  ip: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  request_id: string | null;
+  message: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
+  user_account: UserAccountTable;
+  user_role: UserRoleTable;
+  password_history: PasswordHistoryTable;
+  session: SessionTable;
+  app_setting: AppSettingTable;
+  audit_event: AuditEventTable;
   plan: PlanTable;
   plan_goal: PlanGoalTable;
   zone: ZoneTable;

@@ -19,54 +19,56 @@ import * as service from './plan.service.js';
 import { buildDivisionOfLabourXlsx } from './division-of-labour.export.js';
 import { createPlanTaskCache } from './plan-task-cache.js';
 
-const errors = { 400: errorSchema, 404: errorSchema };
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+/** The plan, its tasks, zones, units and 分工表 come from a published government document: public. */
+const pub = { access: 'public' as const };
 
 export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const k = db.kysely;
   const cache = createPlanTaskCache(k);
   /** Cached bodies are already-validated JSON bytes: sent as they are, past the serializer. */
   const sendJson = (reply: FastifyReply, body: Buffer): FastifyReply => reply.type('application/json; charset=utf-8').send(body as never);
-  app.get('/plans', { schema: { tags: ['plans'], summary: '规划列表', response: { 200: planListSchema } } }, async () => ({ items: await service.listPlans(k) }));
+  app.get('/plans', { config: pub, schema: { tags: ['plans'], summary: '规划列表', response: { 200: planListSchema } } }, async () => ({ items: await service.listPlans(k) }));
 
   app.get(
     '/plans/:planId',
-    { schema: { tags: ['plans'], summary: '规划概览（总体目标、大类、计数）', params: planParamsSchema, response: { 200: planDetailSchema, ...errors } } },
+    { config: pub, schema: { tags: ['plans'], summary: '规划概览（总体目标、大类、计数）', params: planParamsSchema, response: { 200: planDetailSchema, ...errors } } },
     async (req) => service.getPlan(k, req.params.planId),
   );
 
   app.get(
     '/plans/:planId/tasks',
-    { schema: { tags: ['tasks'], summary: '重点任务列表（可筛选）', params: planParamsSchema, querystring: taskQuerySchema, response: { 200: taskListSchema, ...errors } } },
+    { config: pub, schema: { tags: ['tasks'], summary: '重点任务列表（可筛选）', params: planParamsSchema, querystring: taskQuerySchema, response: { 200: taskListSchema, ...errors } } },
     async (req, reply) => sendJson(reply, await cache.listJson(req.params.planId, req.query)),
   );
 
   app.get(
     '/plans/:planId/tasks/:no',
-    { schema: { tags: ['tasks'], summary: '任务详情（工作计划、量化目标、责任单位、原文行号）', params: taskParamsSchema, response: { 200: taskDetailSchema, ...errors } } },
+    { config: pub, schema: { tags: ['tasks'], summary: '任务详情（工作计划、量化目标、责任单位、原文行号）', params: taskParamsSchema, response: { 200: taskDetailSchema, ...errors } } },
     async (req, reply) => sendJson(reply, await cache.taskJson(req.params.planId, req.params.no)),
   );
 
   app.get(
     '/plans/:planId/zones',
-    { schema: { tags: ['zones'], summary: '三区 → 市(区) → 镇(街)，含区域政策延伸', params: planParamsSchema, response: { 200: zonesResponseSchema, ...errors } } },
+    { config: pub, schema: { tags: ['zones'], summary: '三区 → 市(区) → 镇(街)，含区域政策延伸', params: planParamsSchema, response: { 200: zonesResponseSchema, ...errors } } },
     async (req) => service.getZones(k, req.params.planId),
   );
 
   app.get(
     '/plans/:planId/units',
-    { schema: { tags: ['units'], summary: '责任单位及其牵头/配合任务', params: planParamsSchema, response: { 200: unitListSchema, ...errors } } },
+    { config: pub, schema: { tags: ['units'], summary: '责任单位及其牵头/配合任务', params: planParamsSchema, response: { 200: unitListSchema, ...errors } } },
     async (req) => ({ items: await service.listUnits(k, req.params.planId) }),
   );
 
   app.get(
     '/plans/:planId/diagnostics',
-    { schema: { tags: ['plans'], summary: '导入诊断', params: planParamsSchema, response: { 200: diagnosticListSchema, ...errors } } },
+    { config: { access: { permission: 'plan:diagnostics' } }, schema: { tags: ['plans'], summary: '导入诊断', params: planParamsSchema, response: { 200: diagnosticListSchema, ...errors } } },
     async (req) => ({ items: await service.listDiagnostics(k, req.params.planId) }),
   );
 
   app.get(
     '/plans/:planId/export/division-of-labour.xlsx',
-    { schema: { tags: ['exports'], summary: '下载重点任务分工表（Excel）', params: planParamsSchema } },
+    { config: pub, schema: { tags: ['exports'], summary: '下载重点任务分工表（Excel）', params: planParamsSchema } },
     async (req, reply) => {
       const plan = await service.getPlan(k, req.params.planId);
       const tasks = await cache.tasks(req.params.planId);

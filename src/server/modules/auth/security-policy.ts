@@ -1,0 +1,53 @@
+/**
+ * The security policy (configurable by the 安全管理员; defaults per 等保2.0 三级), stored in
+ * app_setting under `security_policy`.
+ */
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export const securityPolicySchema = z.object({
+  passwordMinLength: z.number().int().min(8).max(64),
+  passwordMinClasses: z.number().int().min(3).max(4),
+  passwordMaxAgeDays: z.number().int().min(1).max(365),
+  passwordHistory: z.number().int().min(1).max(24),
+  lockoutThreshold: z.number().int().min(3).max(10),
+  lockoutMinutes: z.number().int().min(5).max(1440),
+  idleTimeoutMinutes: z.number().int().min(5).max(120),
+  adminIdleTimeoutMinutes: z.number().int().min(5).max(60),
+  absoluteSessionHours: z.number().int().min(1).max(24),
+  inactiveAccountDays: z.number().int().min(30).max(365),
+  /** When on, the three administrators and unit heads must use a TOTP second factor. */
+  totpRequired: z.boolean(),
+});
+export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
+
+export const DEFAULT_POLICY: SecurityPolicy = {
+  passwordMinLength: 8,
+  passwordMinClasses: 3,
+  passwordMaxAgeDays: 90,
+  passwordHistory: 5,
+  lockoutThreshold: 5,
+  lockoutMinutes: 30,
+  idleTimeoutMinutes: 30,
+  adminIdleTimeoutMinutes: 15,
+  absoluteSessionHours: 8,
+  inactiveAccountDays: 90,
+  totpRequired: false,
+};
+
+const KEY = 'security_policy';
+
+export async function loadPolicy(db: Kysely<Database>): Promise<SecurityPolicy> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', KEY).executeTakeFirst();
+  if (!row) return DEFAULT_POLICY;
+  const parsed = securityPolicySchema.safeParse({ ...DEFAULT_POLICY, ...(JSON.parse(row.value) as object) });
+  return parsed.success ? parsed.data : DEFAULT_POLICY;
+}
+
+export async function savePolicy(trx: Kysely<Database>, policy: SecurityPolicy, now: Date): Promise<void> {
+  const value = JSON.stringify(policy);
+  const exists = await trx.selectFrom('app_setting').select('key').where('key', '=', KEY).executeTakeFirst();
+  if (exists) await trx.updateTable('app_setting').set({ value, updated_at: now.toISOString() }).where('key', '=', KEY).execute();
+  else await trx.insertInto('app_setting').values({ key: KEY, value, updated_at: now.toISOString() }).execute();
+}

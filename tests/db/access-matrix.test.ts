@@ -1,0 +1,131 @@
+/**
+ * The authorisation matrix: every registered route × every role (+ anonymous). The expected rule of
+ * each route is written here; a route added without a rule here fails the first test, and a route
+ * whose declared rule or behaviour differs fails the others.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/server/db/database.js';
+import { describeAccess } from '../../src/server/access.js';
+import { ROLES } from '../../src/shared/domain/roles.js';
+import { createTestAccount, loginAs, type Session } from '../support/auth.js';
+import { createSeededApp } from '../support/test-app.js';
+import { testDialect } from '../support/test-db.js';
+
+const EXPECTED: Record<string, string> = {
+  'GET /api/health': 'public',
+  'GET /api/v1/plans': 'public',
+  'GET /api/v1/plans/:planId': 'public',
+  'GET /api/v1/plans/:planId/tasks': 'public',
+  'GET /api/v1/plans/:planId/tasks/:no': 'public',
+  'GET /api/v1/plans/:planId/zones': 'public',
+  'GET /api/v1/plans/:planId/units': 'public',
+  'GET /api/v1/plans/:planId/export/division-of-labour.xlsx': 'public',
+  'GET /api/v1/plans/:planId/diagnostics': 'permission:plan:diagnostics',
+  'POST /api/v1/auth/login': 'public',
+  'GET /api/v1/auth/me': 'public',
+  'POST /api/v1/auth/logout': 'authenticated',
+  'POST /api/v1/auth/password': 'authenticated',
+  'POST /api/v1/auth/totp/setup': 'authenticated',
+  'POST /api/v1/auth/totp/enable': 'authenticated',
+  'GET /api/v1/admin/users': 'permission:account:read',
+  'POST /api/v1/admin/users': 'permission:account:manage',
+  'POST /api/v1/admin/users/:id/disable': 'permission:account:manage',
+  'POST /api/v1/admin/users/:id/enable': 'permission:account:manage',
+  'POST /api/v1/admin/users/:id/unlock': 'permission:account:manage',
+  'POST /api/v1/admin/users/:id/reset-password': 'permission:account:manage',
+  'PUT /api/v1/admin/users/:id/roles': 'permission:role:assign',
+  'GET /api/v1/admin/policy': 'permission:policy:edit',
+  'PUT /api/v1/admin/policy': 'permission:policy:edit',
+  'GET /api/v1/admin/audit': 'permission:audit:read',
+  'GET /api/v1/admin/audit/verify': 'permission:audit:read',
+  'GET /api/v1/admin/audit/export.xlsx': 'permission:audit:read',
+};
+
+/** Which roles a permission rule lets through (the product's role table, restated). */
+const ALLOWED: Record<string, readonly string[]> = {
+  public: ['anonymous', ...ROLES],
+  authenticated: [...ROLES],
+  'permission:plan:diagnostics': ['planOffice', 'leader'],
+  'permission:account:read': ['systemAdmin', 'securityAdmin'],
+  'permission:account:manage': ['systemAdmin'],
+  'permission:role:assign': ['securityAdmin'],
+  'permission:policy:edit': ['securityAdmin'],
+  'permission:audit:read': ['auditAdmin'],
+};
+
+let app: FastifyInstance;
+let db: Db;
+let close: () => Promise<void>;
+let targetId: number;
+const sessions = new Map<string, Session>();
+
+const apiRoutes = (): { method: string; url: string; access: string }[] =>
+  app.accessTable
+    .filter((r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD')
+    .map((r) => ({ method: r.method, url: r.url, access: describeAccess(r.access) }));
+
+beforeAll(async () => {
+  ({ app, db, close } = await createSeededApp());
+  for (const role of ROLES) await createTestAccount(db.kysely, `m-${role.toLowerCase()}`, [role]);
+  targetId = await createTestAccount(db.kysely, 'm-target', ['reporter']);
+});
+afterAll(async () => {
+  await close();
+});
+
+async function sessionFor(role: string): Promise<Session> {
+  let s = sessions.get(role);
+  if (!s) {
+    s = await loginAs(app, `m-${role.toLowerCase()}`);
+    sessions.set(role, s);
+  }
+  return s;
+}
+
+const BODIES: Record<string, unknown> = {
+  'POST /api/v1/auth/login': { login: 'nobody', password: 'x' },
+  'POST /api/v1/auth/password': { currentPassword: 'wrong', newPassword: 'x' },
+  'POST /api/v1/auth/totp/enable': { secret: 'AAAAAAAAAAAAAAAA', code: '000000' },
+  'POST /api/v1/admin/users': { login: 'x', displayName: '' },
+  'POST /api/v1/admin/users/:id/disable': { reason: '矩阵测试' },
+  'PUT /api/v1/admin/users/:id/roles': { roles: ['reporter'] },
+  'PUT /api/v1/admin/policy': { passwordMinLength: 1 },
+};
+
+describe(`authorisation matrix (${testDialect})`, () => {
+  it('declares a rule for every route, and the rule is the expected one', () => {
+    const declared = Object.fromEntries(apiRoutes().map((r) => [`${r.method} ${r.url}`, r.access]));
+    expect(declared).toEqual(EXPECTED);
+  });
+
+  it('allows and denies every route for every role as declared', async () => {
+    const rows: string[] = [];
+    for (const route of apiRoutes()) {
+      const key = `${route.method} ${route.url}`;
+      const url = route.url.replace(':planId', '1').replace(':no', '1').replace(':id', String(targetId));
+      for (const who of ['anonymous', ...ROLES]) {
+        const headers = who === 'anonymous' ? {} : (await sessionFor(who)).headers;
+        const res = await app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' ? {} : { payload: (BODIES[key] ?? {}) as object }) });
+        const allowed = ALLOWED[route.access]!.includes(who);
+        // A denial by the access rule, as opposed to a business answer such as LOGIN_FAILED.
+        const code = res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json') ? (res.json().error?.code as string) : null;
+        const denied = (res.statusCode === 401 && code === 'UNAUTHENTICATED') || (res.statusCode === 403 && code === 'FORBIDDEN');
+        if (allowed === denied) rows.push(`${key} as ${who}: expected ${allowed ? 'allow' : 'deny'}, got ${res.statusCode} ${res.body.slice(0, 80)}`);
+        if (key === 'POST /api/v1/auth/logout' && who !== 'anonymous') sessions.delete(who); // that session is gone
+        if (key === 'POST /api/v1/admin/users/:id/reset-password' || key === 'POST /api/v1/admin/users/:id/disable') {
+          await db.kysely.updateTable('user_account').set({ disabled: 0, must_change_password: 0 }).where('id', '=', targetId).execute();
+        }
+      }
+    }
+    expect(rows).toEqual([]);
+  });
+
+  it('audits every denial', async () => {
+    const before = await db.kysely.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('outcome', '=', 'denied').executeTakeFirstOrThrow();
+    const res = await app.inject({ url: '/api/v1/admin/audit' });
+    expect(res.statusCode).toBe(401);
+    const after = await db.kysely.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).where('outcome', '=', 'denied').executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n) + 1);
+  });
+});

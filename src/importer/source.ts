@@ -27,6 +27,16 @@ export class SourceError extends Error {
   }
 }
 
+/**
+ * Whether `tail` is a UTF-8 sequence missing its last byte(s): a lead byte and only continuation
+ * bytes, fewer than the lead announces. (A complete two-byte GBK character such as D6 D0 is not.)
+ */
+function isIncompleteUtf8Tail(tail: Uint8Array): boolean {
+  const lead = tail[0]!;
+  const need = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
+  return tail.length < need && tail.subarray(1).every((b) => (b & 0xc0) === 0x80);
+}
+
 /** Decode document bytes: UTF-8 (BOM optional) or GB18030/GBK. */
 export function decodeDocument(input: Uint8Array | string): string {
   if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
@@ -39,7 +49,7 @@ export function decodeDocument(input: Uint8Array | string): string {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   // A file cut off mid-character still reads as UTF-8 without its last partial character.
   for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {
-    if (cut > 0 && (bytes[bytes.length - cut]! & 0x80) === 0) break;
+    if (cut > 0 && !isIncompleteUtf8Tail(bytes.subarray(bytes.length - cut))) continue;
     try {
       return utf8.decode(bytes.subarray(0, bytes.length - cut));
     } catch {

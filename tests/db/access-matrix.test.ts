@@ -40,6 +40,20 @@ const EXPECTED: Record<string, string> = {
   'GET /api/v1/admin/audit': 'permission:audit:read',
   'GET /api/v1/admin/audit/verify': 'permission:audit:read',
   'GET /api/v1/admin/audit/export.xlsx': 'permission:audit:read',
+  'GET /api/v1/plans/:planId/reporting-rule': 'permission:report:read',
+  'PUT /api/v1/plans/:planId/reporting-rule': 'permission:reporting:configure',
+  'GET /api/v1/plans/:planId/periods': 'permission:report:read',
+  'GET /api/v1/plans/:planId/reports': 'permission:report:read',
+  'POST /api/v1/plans/:planId/reports': 'permission:report:write',
+  'GET /api/v1/reports/:id': 'permission:report:read',
+  'PUT /api/v1/reports/:id': 'permission:report:write',
+  'POST /api/v1/reports/:id/submit': 'permission:report:write',
+  'POST /api/v1/reports/:id/approve': 'permission:report:approve',
+  'POST /api/v1/reports/:id/accept': 'permission:report:decide',
+  'POST /api/v1/reports/:id/return': 'permission:report:approve',
+  'POST /api/v1/reports/:id/return-by-plan-office': 'permission:report:decide',
+  'POST /api/v1/reports/:id/correct': 'permission:report:write',
+  'PUT /api/v1/plans/:planId/tasks/:no/contribution': 'permission:report:write',
 };
 
 /** Which roles a permission rule lets through (the product's role table, restated). */
@@ -52,6 +66,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   'permission:role:assign': ['securityAdmin'],
   'permission:policy:edit': ['securityAdmin'],
   'permission:audit:read': ['auditAdmin'],
+  'permission:report:read': ['planOffice', 'reporter', 'unitHead', 'leader'],
+  'permission:report:write': ['reporter'],
+  'permission:report:approve': ['unitHead'],
+  'permission:report:decide': ['planOffice'],
+  'permission:reporting:configure': ['planOffice'],
 };
 
 let app: FastifyInstance;
@@ -68,6 +87,8 @@ const apiRoutes = (): { method: string; url: string; access: string }[] =>
 beforeAll(async () => {
   ({ app, db, close } = await createSeededApp());
   for (const role of ROLES) await createTestAccount(db.kysely, `m-${role.toLowerCase()}`, [role]);
+  // Unit staff belong to 市发展改革局 (lead of task 1, cooperating on task 6), so unit scoping lets the allowed calls through.
+  await db.kysely.updateTable('user_account').set({ unit_name: '市发展改革局' }).where('login', 'like', 'm-%').execute();
   targetId = await createTestAccount(db.kysely, 'm-target', ['reporter']);
 });
 afterAll(async () => {
@@ -91,6 +112,16 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/admin/users/:id/disable': { reason: '矩阵测试' },
   'PUT /api/v1/admin/users/:id/roles': { roles: ['reporter'] },
   'PUT /api/v1/admin/policy': { passwordMinLength: 1 },
+  'PUT /api/v1/plans/:planId/reporting-rule': { frequency: 'monthly', dueWorkdays: 5, graceWorkdays: 0 },
+  'POST /api/v1/plans/:planId/reports': { taskNo: 1, period: '2022-09' },
+  'PUT /api/v1/reports/:id': { version: 1 },
+  'POST /api/v1/reports/:id/submit': { version: 1 },
+  'POST /api/v1/reports/:id/approve': { version: 1 },
+  'POST /api/v1/reports/:id/accept': { version: 1 },
+  'POST /api/v1/reports/:id/return': { version: 1, reason: '矩阵测试' },
+  'POST /api/v1/reports/:id/return-by-plan-office': { version: 1, reason: '矩阵测试' },
+  'POST /api/v1/reports/:id/correct': { reason: '矩阵测试' },
+  'PUT /api/v1/plans/:planId/tasks/:no/contribution': { period: '2022-09', text: '矩阵测试' },
 };
 
 describe(`authorisation matrix (${testDialect})`, () => {
@@ -103,7 +134,7 @@ describe(`authorisation matrix (${testDialect})`, () => {
     const rows: string[] = [];
     for (const route of apiRoutes()) {
       const key = `${route.method} ${route.url}`;
-      const url = route.url.replace(':planId', '1').replace(':no', '1').replace(':id', String(targetId));
+      const url = route.url.replace(':planId', '1').replace(':no', route.url.endsWith('/contribution') ? '6' : '1').replace(':id', String(targetId)) + (route.url.endsWith('/periods') ? '?year=2022' : '');
       for (const who of ['anonymous', ...ROLES]) {
         const headers = who === 'anonymous' ? {} : (await sessionFor(who)).headers;
         const res = await app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' ? {} : { payload: (BODIES[key] ?? {}) as object }) });

@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/2026-11-29-0001-plan.js';
 import * as m0002 from './migrations/2026-11-29-0002-accounts-audit.js';
+import * as m0003 from './migrations/2026-11-29-0003-reporting.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-29-0001-plan': m0001,
   '2026-11-29-0002-accounts-audit': m0002,
+  '2026-11-29-0003-reporting': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

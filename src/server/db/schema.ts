@@ -226,7 +226,119 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface ReportingRuleTable {
+  plan_id: number;
+  frequency: 'monthly' | 'quarterly';
+  due_workdays: number;
+  grace_workdays: number;
+  updated_at: string;
+}
+
+export interface CalendarOverrideTable {
+  date: string;
+  kind: 'workday' | 'holiday';
+  name: string;
+  updated_at: string;
+}
+
+export interface PeriodExceptionTable {
+  id: Generated<number>;
+  plan_id: number;
+  period: string;
+  unit_name: string;
+  until_date: string;
+  reason: string;
+}
+
+/** 进展报告: one per (task, lead unit, period, revision); a correction is a new revision. */
+export interface ReportTable {
+  id: Generated<number>;
+  plan_id: number;
+  task_no: number;
+  unit_name: string;
+  period: string;
+  revision: number;
+  supersedes_id: number | null;
+  correction_reason: string | null;
+  status: 'draft' | 'submitted' | 'approved' | 'accepted' | 'returned';
+  version: number;
+  percent_complete: number | null;
+  problems: string;
+  coordination: string;
+  next_steps: string;
+  return_reason: string | null;
+  author_id: number;
+  late: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  approved_at: string | null;
+  approved_by: number | null;
+  decided_at: string | null;
+  decided_by: number | null;
+}
+
+export interface ReportMilestoneTable {
+  id: Generated<number>;
+  report_id: number;
+  milestone_id: number;
+  status: 'notStarted' | 'inProgress' | 'done' | 'behind';
+  narrative: string;
+}
+
+export interface ReportValueTable {
+  id: Generated<number>;
+  report_id: number;
+  target_id: number;
+  value: number;
+  note: string | null;
+}
+
+export interface EvidenceFileTable {
+  id: Generated<number>;
+  report_id: number;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number;
+  uploaded_at: string;
+}
+
+/** 配合单位反馈 to the lead's report of a task and period. */
+export interface ContributionTable {
+  id: Generated<number>;
+  plan_id: number;
+  task_no: number;
+  period: string;
+  unit_name: string;
+  text: string;
+  status: 'draft' | 'submitted';
+  version: number;
+  author_id: number;
+  updated_at: string;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  user_id: number;
+  request_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
 export interface Database {
+  reporting_rule: ReportingRuleTable;
+  calendar_override: CalendarOverrideTable;
+  period_exception: PeriodExceptionTable;
+  report: ReportTable;
+  report_milestone: ReportMilestoneTable;
+  report_value: ReportValueTable;
+  evidence_file: EvidenceFileTable;
+  contribution: ContributionTable;
+  idempotency_key: IdempotencyKeyTable;
   user_account: UserAccountTable;
   user_role: UserRoleTable;
   password_history: PasswordHistoryTable;

@@ -20,6 +20,11 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
 
 export const PERMISSIONS = [
   'plan:diagnostics',
+  'report:read',
+  'report:write',
+  'report:approve',
+  'report:decide',
+  'reporting:configure',
   'plan:import',
   'account:read',
   'account:manage',
@@ -30,10 +35,10 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  planOffice: ['plan:diagnostics', 'plan:import'],
-  reporter: [],
-  unitHead: [],
-  leader: ['plan:diagnostics'],
+  planOffice: ['plan:diagnostics', 'plan:import', 'report:read', 'report:decide', 'reporting:configure'],
+  reporter: ['report:read', 'report:write'],
+  unitHead: ['report:read', 'report:approve'],
+  leader: ['plan:diagnostics', 'report:read'],
   systemAdmin: ['account:read', 'account:manage'],
   securityAdmin: ['account:read', 'role:assign', 'policy:edit'],
   auditAdmin: ['audit:read'],

@@ -29,6 +29,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { adminRoutes } from './modules/auth/admin.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { reportRoutes } from './modules/reports/report.routes.js';
+import { reportingExtraRoutes } from './modules/reports/reporting-extra.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { prefix: '/api/v1', db: opts.db, clock });
   await app.register(auditRoutes, { prefix: '/api/v1', db: opts.db });
   await app.register(reportRoutes, { prefix: '/api/v1', db: opts.db, clock });
+  await app.register(reportingExtraRoutes, { prefix: '/api/v1', db: opts.db, clock });
 
   const webRoot = opts.webRoot ?? null;
   const indexFile = webRoot ? path.join(webRoot, 'index.html') : null;

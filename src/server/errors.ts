@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  /** Allowed by role, but not this unit's task, report or plan. */
+  | 'OUT_OF_SCOPE'
   | 'CSRF_FAILED'
   | 'LOGIN_FAILED'
   | 'ACCOUNT_LOCKED'
@@ -28,6 +30,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
   CSRF_FAILED: 403,
   LOGIN_FAILED: 401,
   ACCOUNT_LOCKED: 423,

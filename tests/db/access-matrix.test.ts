@@ -54,6 +54,21 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/reports/:id/return-by-plan-office': 'permission:report:decide',
   'POST /api/v1/reports/:id/correct': 'permission:report:write',
   'PUT /api/v1/plans/:planId/tasks/:no/contribution': 'permission:report:write',
+  'POST /api/v1/reports/:id/evidence': 'permission:report:write',
+  'GET /api/v1/evidence/:id': 'permission:report:read',
+  'GET /api/v1/plans/:planId/todo': 'permission:report:read',
+  'GET /api/v1/inbox': 'authenticated',
+  'POST /api/v1/inbox/read': 'authenticated',
+  'POST /api/v1/plans/:planId/work-plans': 'permission:report:write',
+  'GET /api/v1/work-plans/:id': 'permission:report:read',
+  'PUT /api/v1/work-plans/:id': 'permission:report:write',
+  'POST /api/v1/work-plans/:id/submit': 'permission:report:write',
+  'POST /api/v1/work-plans/:id/accept': 'permission:report:decide',
+  'POST /api/v1/work-plans/:id/return': 'permission:report:decide',
+  'GET /api/v1/plans/:planId/work-plan-coverage': 'permission:report:read',
+  'POST /api/v1/plans/:planId/period-exceptions': 'permission:reporting:configure',
+  'GET /api/v1/calendar/overrides': 'authenticated',
+  'PUT /api/v1/calendar/overrides/:date': 'permission:config:edit',
 };
 
 /** Which roles a permission rule lets through (the product's role table, restated). */
@@ -71,6 +86,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'permission:report:approve': ['unitHead'],
   'permission:report:decide': ['planOffice'],
   'permission:reporting:configure': ['planOffice'],
+  'permission:config:edit': ['systemAdmin'],
 };
 
 let app: FastifyInstance;
@@ -122,6 +138,14 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/reports/:id/return-by-plan-office': { version: 1, reason: '矩阵测试' },
   'POST /api/v1/reports/:id/correct': { reason: '矩阵测试' },
   'PUT /api/v1/plans/:planId/tasks/:no/contribution': { period: '2022-09', text: '矩阵测试' },
+  'POST /api/v1/inbox/read': { ids: 'all' },
+  'POST /api/v1/plans/:planId/work-plans': { year: 2022 },
+  'PUT /api/v1/work-plans/:id': { version: 1, milestones: [] },
+  'POST /api/v1/work-plans/:id/submit': { version: 1 },
+  'POST /api/v1/work-plans/:id/accept': { version: 1 },
+  'POST /api/v1/work-plans/:id/return': { version: 1, reason: '矩阵测试' },
+  'POST /api/v1/plans/:planId/period-exceptions': { period: '2022-09', unit: '市发展改革局', untilDate: '2022-12-31', reason: '矩阵测试' },
+  'PUT /api/v1/calendar/overrides/:date': { kind: 'holiday', name: '矩阵测试' },
 };
 
 describe(`authorisation matrix (${testDialect})`, () => {
@@ -134,7 +158,9 @@ describe(`authorisation matrix (${testDialect})`, () => {
     const rows: string[] = [];
     for (const route of apiRoutes()) {
       const key = `${route.method} ${route.url}`;
-      const url = route.url.replace(':planId', '1').replace(':no', route.url.endsWith('/contribution') ? '6' : '1').replace(':id', String(targetId)) + (route.url.endsWith('/periods') ? '?year=2022' : '');
+      const url =
+        route.url.replace(':planId', '1').replace(':no', route.url.endsWith('/contribution') ? '6' : '1').replace(':id', String(targetId)).replace(':date', '2027-03-01') +
+        (route.url.endsWith('/periods') || route.url.endsWith('/work-plan-coverage') ? '?year=2022' : '');
       for (const who of ['anonymous', ...ROLES]) {
         const headers = who === 'anonymous' ? {} : (await sessionFor(who)).headers;
         const res = await app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' ? {} : { payload: (BODIES[key] ?? {}) as object }) });

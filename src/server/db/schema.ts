@@ -329,7 +329,48 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** 年度工作计划: a county government's plan for a year. */
+export interface WorkPlanTable {
+  id: Generated<number>;
+  plan_id: number;
+  unit_name: string;
+  year: number;
+  status: 'draft' | 'submitted' | 'accepted' | 'returned';
+  version: number;
+  return_reason: string | null;
+  author_id: number;
+  updated_at: string;
+  submitted_at: string | null;
+  decided_at: string | null;
+}
+
+/** One action of a county work plan, optionally with its share of a city target. */
+export interface WorkPlanItemTable {
+  id: Generated<number>;
+  work_plan_id: number;
+  milestone_id: number;
+  target_id: number | null;
+  action: string;
+  quantity: number | null;
+}
+
+/** 站内消息. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+  digested_at: string | null;
+}
+
 export interface Database {
+  work_plan: WorkPlanTable;
+  work_plan_item: WorkPlanItemTable;
+  notification: NotificationTable;
   reporting_rule: ReportingRuleTable;
   calendar_override: CalendarOverrideTable;
   period_exception: PeriodExceptionTable;

@@ -151,3 +151,75 @@ export const todoItemSchema = z.object({
   message: z.string(),
 });
 export const todoListSchema = z.object({ items: z.array(todoItemSchema) });
+
+/** 年度工作计划 of a county government. */
+export const workPlanSchema = z.object({
+  id: z.number().int(),
+  planId: z.number().int(),
+  unit: z.string(),
+  year: z.number().int(),
+  status: z.enum(['draft', 'submitted', 'accepted', 'returned']),
+  version: z.number().int(),
+  returnReason: z.string().nullable(),
+  updatedAt: z.string(),
+  /** The city milestones of the year on tasks the county holds, each with the county's actions. */
+  milestones: z.array(
+    z.object({
+      milestoneId: z.number().int(),
+      taskNo: z.number().int(),
+      taskTitle: z.string(),
+      role: z.enum(['lead', 'cooperate']),
+      text: z.string(),
+      line: z.number().int(),
+      targets: z.array(z.object({ targetId: z.number().int(), subject: z.string(), value: z.number(), unit: z.string(), share: z.number().nullable() })),
+      action: z.string(),
+    }),
+  ),
+});
+export type WorkPlanView = z.infer<typeof workPlanSchema>;
+
+export const saveWorkPlanBodySchema = z.object({
+  version: z.number().int().positive(),
+  milestones: z
+    .array(
+      z.object({
+        milestoneId: z.number().int(),
+        action: z.string().max(4000),
+        shares: z.array(z.object({ targetId: z.number().int(), share: z.number().nullable() })).max(50),
+      }),
+    )
+    .max(200),
+});
+
+export const coverageSchema = z.object({
+  year: z.number().int(),
+  items: z.array(
+    z.object({
+      targetId: z.number().int(),
+      taskNo: z.number().int(),
+      subject: z.string(),
+      cityValue: z.number(),
+      unit: z.string(),
+      counties: z.array(z.object({ unit: z.string(), share: z.number(), status: z.enum(['draft', 'submitted', 'accepted', 'returned']) })),
+      /** Sum of the submitted and accepted county shares. */
+      total: z.number(),
+      ratio: z.number(),
+      shortfall: z.boolean(),
+    }),
+  ),
+});
+
+export const inboxSchema = z.object({
+  items: z.array(z.object({ id: z.number().int(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), read: z.boolean() })),
+  unread: z.number().int(),
+});
+export const markReadBodySchema = z.object({ ids: z.union([z.array(z.number().int()).max(500), z.literal('all')]) });
+
+export const periodExceptionBodySchema = z.object({
+  period: z.string().min(4).max(10),
+  unit: z.string().min(1).max(50),
+  untilDate: z.iso.date('日期格式应为 YYYY-MM-DD'),
+  reason: z.string().trim().min(2, '请写明开通补报的原因').max(500),
+});
+export const calendarOverrideSchema = z.object({ date: z.iso.date(), kind: z.enum(['workday', 'holiday']), name: z.string().trim().min(1).max(30) });
+export const calendarOverrideListSchema = z.object({ items: z.array(calendarOverrideSchema), officialYears: z.object({ from: z.number().int(), to: z.number().int() }) });

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'report:approve',
   'report:decide',
   'reporting:configure',
+  'config:edit',
   'plan:import',
   'account:read',
   'account:manage',
@@ -39,7 +40,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   reporter: ['report:read', 'report:write'],
   unitHead: ['report:read', 'report:approve'],
   leader: ['plan:diagnostics', 'report:read'],
-  systemAdmin: ['account:read', 'account:manage'],
+  systemAdmin: ['account:read', 'account:manage', 'config:edit'],
   securityAdmin: ['account:read', 'role:assign', 'policy:edit'],
   auditAdmin: ['audit:read'],
 };

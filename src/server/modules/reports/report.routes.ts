@@ -21,6 +21,7 @@ import { periodOf } from '../../../shared/domain/periods.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { withIdempotency } from './idempotency.js';
+import { addEvidence, EVIDENCE_MAX_BYTES, readEvidence } from './evidence.js';
 import * as reports from './report.service.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -112,6 +113,42 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> 
   app.post('/reports/:id/correct', { config: write, schema: { tags: ['reports'], summary: '更正已采纳的报告（生成新版本）', params: reportParams, body: correctBodySchema, response: { 200: reportDetailSchema, ...errors } } }, async (req) =>
     detail(req, await reports.correctReport(k, ctx(req), req.params.id, req.body.reason)),
   );
+
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: EVIDENCE_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
+  app.post(
+    '/reports/:id/evidence',
+    {
+      config: write,
+      bodyLimit: EVIDENCE_MAX_BYTES + 1,
+      schema: {
+        tags: ['reports'],
+        summary: '上传佐证材料（请求体为文件内容，x-file-name 为 URL 编码的文件名）',
+        params: reportParams,
+        headers: z.object({ 'x-file-name': z.string().min(1, '请提供文件名').max(400) }),
+        response: { 200: reportDetailSchema, ...errors },
+      },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', '请以 application/octet-stream 上传文件内容', { field: 'file' });
+      let name: string;
+      try {
+        name = decodeURIComponent(req.headers['x-file-name']);
+      } catch {
+        throw new AppError('VALIDATION_FAILED', '文件名编码不正确', { field: 'x-file-name' });
+      }
+      await addEvidence(k, ctx(req), req.params.id, name, req.body);
+      return detail(req, req.params.id);
+    },
+  );
+  app.get('/evidence/:id', { config: read, schema: { tags: ['reports'], summary: '下载佐证材料', params: reportParams } }, async (req, reply) => {
+    const e = await readEvidence(k, req.params.id);
+    await detail(req, e.report_id); // the reader must be allowed to read the report
+    return reply
+      .header('content-type', e.mime_type)
+      .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(e.file_name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(Buffer.from(e.content));
+  });
 
   app.put(
     '/plans/:planId/tasks/:no/contribution',

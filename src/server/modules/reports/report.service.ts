@@ -18,6 +18,7 @@ import { can } from '../../../shared/domain/roles.js';
 import { writeAudit, type Actor } from '../../audit/audit.js';
 import type { Database, ReportTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { notify, usersWithRole } from '../inbox/inbox.service.js';
 
 type Db = Kysely<Database>;
 
@@ -87,7 +88,7 @@ async function roleOnTask(db: Db, taskId: number, unitName: string): Promise<'le
 }
 
 function requireUnit(ctx: ReportCtx): string {
-  if (!ctx.unitName) throw new AppError('FORBIDDEN', '您的账户没有所属单位，不能填报');
+  if (!ctx.unitName) throw new AppError('OUT_OF_SCOPE', '您的账户没有所属单位，不能填报');
   return ctx.unitName;
 }
 
@@ -121,11 +122,11 @@ async function requireReport(db: Db, id: number): Promise<ReportRow> {
 function assertCanRead(ctx: ReportCtx, r: ReportRow): void {
   if (ctx.unitName === r.unit_name) return;
   if ((can(ctx.actor.roles, 'report:decide') || ctx.actor.roles.includes('leader')) && r.status !== 'draft') return;
-  throw new AppError('FORBIDDEN', '无权查看其他单位的报告');
+  throw new AppError('OUT_OF_SCOPE', '无权查看其他单位的报告');
 }
 
 function assertOwnUnit(ctx: ReportCtx, r: ReportRow): void {
-  if (ctx.unitName !== r.unit_name) throw new AppError('FORBIDDEN', `只能处理本单位（${ctx.unitName ?? '无'}）的报告`);
+  if (ctx.unitName !== r.unit_name) throw new AppError('OUT_OF_SCOPE', `只能处理本单位（${ctx.unitName ?? '无'}）的报告`);
 }
 
 function assertVersion(r: ReportRow, version: number): void {
@@ -140,7 +141,7 @@ export async function openReport(db: Db, ctx: ReportCtx, planId: number, taskNo:
   const task = await taskOf(db, planId, taskNo);
   const role = await roleOnTask(db, task.id, unit);
   if (role !== 'lead') {
-    throw new AppError('FORBIDDEN', role === 'cooperate' ? `${unit}是任务${taskNo}的配合单位，请提交配合单位反馈，而非进展报告` : `${unit}不是任务${taskNo}的责任单位，不能填报`);
+    throw new AppError('OUT_OF_SCOPE', role === 'cooperate' ? `${unit}是任务${taskNo}的配合单位，请提交配合单位反馈，而非进展报告` : `${unit}不是任务${taskNo}的责任单位，不能填报`);
   }
   const period = await resolvePeriod(db, planId, periodCode);
   const existing = async (): Promise<{ id: number } | undefined> =>
@@ -299,7 +300,18 @@ async function transition(
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '报告已被他人修改，请刷新后再试');
     await audit(trx, ctx, action, 'report', id, { status: r.status, version: r.version }, { status: changes.status, version: r.version + 1, ...(changes.return_reason ? { reason: changes.return_reason } : {}) });
+    await notifyNext(trx, r, changes.status!, ctx.now, changes.return_reason ?? null);
   });
+}
+
+/** Leave a message for whoever acts next on the report. */
+async function notifyNext(db: Db, r: ReportRow, status: ReportTable['status'], now: Date, reason: string | null): Promise<void> {
+  const what = `任务${r.task_no}（${r.unit_name}，${r.period}）的进展报告`;
+  const link = `/reports/${r.id}`;
+  if (status === 'submitted') await notify(db, await usersWithRole(db, 'unitHead', r.unit_name), { kind: 'report.approve', title: `待审核：${what}`, body: '填报员已提交，请审核。', link }, now);
+  if (status === 'approved') await notify(db, await usersWithRole(db, 'planOffice'), { kind: 'report.decide', title: `待采纳：${what}`, body: '单位审核人已审核通过，请采纳或退回。', link }, now);
+  if (status === 'returned') await notify(db, [r.author_id], { kind: 'report.returned', title: `已退回：${what}`, body: `退回原因：${reason ?? ''}`, link }, now);
+  if (status === 'accepted') await notify(db, [r.author_id], { kind: 'report.accepted', title: `已采纳：${what}`, body: '报告已被市发展改革局采纳。', link }, now);
 }
 
 const wrongState = (r: ReportRow, doing: string): AppError =>
@@ -513,7 +525,7 @@ export async function listReports(db: Db, ctx: ReportCtx, planId: number, f: Rep
 export async function saveContribution(db: Db, ctx: ReportCtx, planId: number, taskNo: number, periodCode: string, text: string, submit: boolean) {
   const unit = requireUnit(ctx);
   const task = await taskOf(db, planId, taskNo);
-  if ((await roleOnTask(db, task.id, unit)) !== 'cooperate') throw new AppError('FORBIDDEN', `${unit}不是任务${taskNo}的配合单位`);
+  if ((await roleOnTask(db, task.id, unit)) !== 'cooperate') throw new AppError('OUT_OF_SCOPE', `${unit}不是任务${taskNo}的配合单位`);
   const period = await resolvePeriod(db, planId, periodCode);
   await assertOpen(db, planId, period, unit, ctx.now);
   return tx(db, async (trx) => {

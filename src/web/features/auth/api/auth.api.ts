@@ -1,0 +1,48 @@
+/**
+ * Sign-in (登录) against /api/v1/auth: who am I, log in (with the 6-digit code when the account
+ * uses TOTP), the password change required at first login, log out. The session is an
+ * httpOnly cookie; the CSRF token from `me` goes with every state-changing request.
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { Me } from '../../../../shared/api/auth-api.js';
+import type { Permission } from '../../../../shared/domain/roles.js';
+import { can } from '../../../../shared/domain/roles.js';
+import { apiGet, apiPost } from '../../../lib/api-client.js';
+
+export const ME_KEY = ['me'] as const;
+
+/** GET /auth/me (always 200; `account` is null when signed out). */
+export function fetchMe(signal?: AbortSignal): Promise<Me> {
+  return apiGet<Me>('/auth/me', { signal });
+}
+
+/** The signed-in account, if any. */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: ({ signal }) => fetchMe(signal), staleTime: 60_000 });
+}
+
+/** POST /auth/login */
+export function login(body: { login: string; password: string; totp?: string }): Promise<Me> {
+  return apiPost<Me>('/auth/login', body);
+}
+
+/** POST /auth/password (allowed while the change is pending). */
+export function changePassword(body: { currentPassword: string; newPassword: string }, csrfToken: string | null): Promise<{ ok: true }> {
+  return apiPost('/auth/password', body, csrfToken);
+}
+
+/** POST /auth/logout */
+export function logout(csrfToken: string | null): Promise<{ ok: true }> {
+  return apiPost('/auth/logout', {}, csrfToken);
+}
+
+/** Does the signed-in account (fully set up) hold `permission`? Decides what to show, nothing more. */
+export function hasPermission(me: Me | undefined, permission: Permission): boolean {
+  if (!me?.account || me.mustChangePassword || me.mustSetUpTotp) return false;
+  return can(me.account.roles, permission);
+}
+
+/** A safe in-app path to return to after signing in (never another origin). */
+export function safeNext(raw: string | null): string {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/login') ? raw : '/';
+}

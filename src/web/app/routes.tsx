@@ -7,6 +7,8 @@ import { ApartmentOutlined, AlertOutlined, DashboardOutlined, EnvironmentOutline
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../../shared/domain/roles.js';
 import type { DictKey } from '../lib/i18n/dictionary.js';
+import { routes as adminRoutes } from '../features/admin/routes.js';
+import { routes as reportRoutes } from '../features/reports/routes.js';
 
 /**
  * Who may open a page: 'public' (plan data the transparency portal may show too) or a
@@ -80,6 +82,8 @@ export const appRoutes: AppRoute[] = [
     access: 'public',
     Page: lazy(() => import('../features/auth/components/login-page.js').then((m) => ({ default: m.LoginPage }))),
   },
+  ...reportRoutes,
+  ...adminRoutes,
 ];
 
 /** The route whose path pattern matches `pathname` (':param' segments match anything). */

@@ -5,6 +5,9 @@
  * Placeholders are written `{name}` and filled by `translate`.
  */
 
+import * as adminStrings from '../../features/admin/i18n.js';
+import * as reportStrings from '../../features/reports/i18n.js';
+
 export type Language = 'zh' | 'en';
 
 export const zh = {
@@ -217,6 +220,8 @@ export const zh = {
   'auth.forbidden': '无权访问',
   'auth.passwordPending': '请先修改密码',
   'auth.restricted': '需登录查看',
+  ...adminStrings.zh,
+  ...reportStrings.zh,
 } as const;
 
 export type DictKey = keyof typeof zh;
@@ -431,6 +436,8 @@ export const en: Record<DictKey, string> = {
   'auth.forbidden': 'Not allowed',
   'auth.passwordPending': 'Change your password first',
   'auth.restricted': 'Sign in to view',
+  ...adminStrings.en,
+  ...reportStrings.en,
 };
 
 export const dictionaries: Record<Language, Record<DictKey, string>> = { zh, en };

@@ -69,6 +69,8 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/plans/:planId/period-exceptions': 'permission:reporting:configure',
   'GET /api/v1/calendar/overrides': 'authenticated',
   'PUT /api/v1/calendar/overrides/:date': 'permission:config:edit',
+  'GET /api/v1/plans/:planId/report-template.xlsx': 'permission:report:write',
+  'POST /api/v1/plans/:planId/report-template': 'permission:report:write',
 };
 
 /** Which roles a permission rule lets through (the product's role table, restated). */
@@ -160,7 +162,7 @@ describe(`authorisation matrix (${testDialect})`, () => {
       const key = `${route.method} ${route.url}`;
       const url =
         route.url.replace(':planId', '1').replace(':no', route.url.endsWith('/contribution') ? '6' : '1').replace(':id', String(targetId)).replace(':date', '2027-03-01') +
-        (route.url.endsWith('/periods') || route.url.endsWith('/work-plan-coverage') ? '?year=2022' : '');
+        (route.url.endsWith('/periods') || route.url.endsWith('/work-plan-coverage') ? '?year=2022' : route.url.endsWith('.xlsx') && route.url.includes('report-template') ? '?period=2022-09' : '');
       for (const who of ['anonymous', ...ROLES]) {
         const headers = who === 'anonymous' ? {} : (await sessionFor(who)).headers;
         const res = await app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' ? {} : { payload: (BODIES[key] ?? {}) as object }) });

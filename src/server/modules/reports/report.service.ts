@@ -213,7 +213,7 @@ export function valueProblem(value: number, unit: string, baseUnit: string): str
 }
 
 /** Targets and milestones a report on (task, year) covers: the milestones whose years include the year. */
-async function scopeOf(db: Db, planId: number, taskNo: number, year: number) {
+export async function scopeOf(db: Db, planId: number, taskNo: number, year: number) {
   const task = await taskOf(db, planId, taskNo);
   const milestones = (await db.selectFrom('milestone').selectAll().where('task_id', '=', task.id).orderBy('seq').execute()).filter(
     (m) => m.year_from !== null && m.year_from <= year && (m.year_to ?? m.year_from) >= year,

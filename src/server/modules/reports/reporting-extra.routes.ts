@@ -23,6 +23,7 @@ import { AppError } from '../../errors.js';
 import { listInbox, markRead } from '../inbox/inbox.service.js';
 import { resolvePeriod, type ReportCtx } from './report.service.js';
 import { computeTodo } from './todo.service.js';
+import { buildReportTemplate, importReportTemplate, TEMPLATE_MAX_BYTES } from './report-template.js';
 import { coverage, getWorkPlan, moveWorkPlan, openWorkPlan, saveWorkPlan } from './workplan.service.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
@@ -38,6 +39,38 @@ export const reportingExtraRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => 
   app.get('/plans/:planId/todo', { config: read, schema: { tags: ['reports'], summary: '我的待办', params: planParamsSchema, response: { 200: todoListSchema, ...errors } } }, async (req) => ({
     items: await computeTodo(k, ctx(req), req.params.planId),
   }));
+
+  app.get(
+    '/plans/:planId/report-template.xlsx',
+    { config: { access: { permission: 'report:write' } }, schema: { tags: ['reports'], summary: '下载本单位某周期的离线填报模板（Excel）', params: planParamsSchema, querystring: z.object({ period: z.string().min(4).max(10) }) } },
+    async (req, reply) => {
+      const c = ctx(req);
+      const buf = await buildReportTemplate(k, c, req.params.planId, req.query.period);
+      const name = `进展填报-${c.unitName}-${req.query.period}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="report-template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(buf);
+    },
+  );
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: TEMPLATE_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
+  app.post(
+    '/plans/:planId/report-template',
+    {
+      config: { access: { permission: 'report:write' } },
+      bodyLimit: TEMPLATE_MAX_BYTES + 1,
+      schema: {
+        tags: ['reports'],
+        summary: '上传填好的离线填报模板（请求体为 .xlsx 文件内容；全部通过才导入）',
+        params: planParamsSchema,
+        response: { 200: z.object({ reports: z.array(z.object({ taskNo: z.number().int(), id: z.number().int(), version: z.number().int() })) }), ...errors },
+      },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', '请以 application/octet-stream 上传 .xlsx 文件内容', { field: 'file' });
+      return importReportTemplate(k, ctx(req), req.params.planId, req.body);
+    },
+  );
 
   app.get('/inbox', { config: { access: 'authenticated' }, schema: { tags: ['inbox'], summary: '站内消息', response: { 200: inboxSchema, ...errors } } }, async (req) => {
     const items = await listInbox(k, req.user!.actor.id!);

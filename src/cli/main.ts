@@ -7,7 +7,9 @@
  *   sanqu audit verify [--json]                 walk the audit hash chain
  * The database comes from DATABASE_URL / SANQU_DATA_DIR, as for the server.
  */
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildDemo, DEMO_PASSWORD } from '../server/demo.js';
 import { formatDiagnostic, readDocument, runImportDryRun, type CommandIo } from './import-command.js';
 import { databaseConfigFromEnv } from '../server/config.js';
 import { openDatabase, openMigratedDatabase, type Db } from '../server/db/database.js';
@@ -23,6 +25,7 @@ const USAGE = `用法 / usage:
   sanqu plans [--json]                        列出已导入的规划
   sanqu migrate                               执行数据库迁移
   sanqu audit verify [--json]                 校验审计日志哈希链
+  sanqu demo [目录]                           生成单独的演示数据库（模拟数据，默认 <数据目录>/demo）
 ${USERS_USAGE}`;
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
@@ -61,6 +64,30 @@ async function runImport(file: string, json: boolean, io: CommandIo): Promise<nu
   }
 }
 
+/** Build the demo database in its own folder (never in the working database). */
+async function runDemo(dir: string | undefined, io: CommandIo): Promise<number> {
+  const base = databaseConfigFromEnv();
+  const dataDir = dir ?? path.join(base.dataDir ?? 'var', 'demo');
+  const db = await openMigratedDatabase({ dataDir });
+  try {
+    const started = Date.now();
+    const summary = await buildDemo(db.kysely, (s) => io.out(s));
+    io.out(
+      `演示数据库已生成：${db.location}（模拟数据）：${summary.accounts}个演示账户、${summary.reports}份模拟报告（其中逾期${summary.late}份、退回后重报${summary.returned}份），用时${((Date.now() - started) / 1000).toFixed(1)}秒。\n` +
+        `启动演示：SANQU_DATA_DIR=${dataDir} npm start ；演示账户密码：${DEMO_PASSWORD}`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) {
+      io.err(e.message);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await db.close();
+  }
+}
+
 /** Run the CLI with arguments; returns the exit code. */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -92,6 +119,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       }
       return 0;
     }
+    case 'demo':
+      return runDemo(args[0], io);
     case 'users':
       return withDb((db) => runUsers(db, rest, io));
     case 'audit': {

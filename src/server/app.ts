@@ -29,6 +29,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { adminRoutes } from './modules/auth/admin.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { reportRoutes } from './modules/reports/report.routes.js';
+import { isDemoDatabase } from './demo.js';
 import { reportingExtraRoutes } from './modules/reports/reporting-extra.routes.js';
 
 z.config(z.locales.zhCN());
@@ -109,7 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['system'], summary: '健康检查', response: { 200: healthSchema } } }, async () => {
     const row = await opts.db.kysely.selectFrom('plan').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { status: 'ok' as const, database: opts.db.dialect, plans: Number(row.n) };
+    return { status: 'ok' as const, database: opts.db.dialect, plans: Number(row.n), demo: await isDemoDatabase(opts.db.kysely) };
   });
   await app.register(planRoutes, { prefix: '/api/v1', db: opts.db });
   await app.register(authRoutes, { prefix: '/api/v1', db: opts.db, clock });

@@ -20,6 +20,8 @@ export const healthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['sqlite', 'postgres']),
   plans: z.number().int(),
+  /** A demo database: everything in it is simulated (模拟数据) and must be labelled so. */
+  demo: z.boolean(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

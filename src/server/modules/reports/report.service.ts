@@ -317,14 +317,18 @@ async function notifyNext(db: Db, r: ReportRow, status: ReportTable['status'], n
 const wrongState = (r: ReportRow, doing: string): AppError =>
   new AppError('CONFLICT', `报告当前状态为“${REPORT_STATUS_ZH[r.status]}”，不能${doing}`, { status: r.status });
 
+/**
+ * Submit a draft (the period must be open) or resubmit a returned report: a report returned for
+ * a fix after the deadline can always go back, and keeps the lateness of its first submission.
+ */
 export async function submitReport(db: Db, ctx: ReportCtx, id: number, version: number): Promise<void> {
   const r0 = await requireReport(db, id);
   assertOwnUnit(ctx, r0);
   const period = await resolvePeriod(db, r0.plan_id, r0.period);
-  await assertOpen(db, r0.plan_id, period, r0.unit_name, ctx.now);
+  if (r0.status === 'draft') await assertOpen(db, r0.plan_id, period, r0.unit_name, ctx.now);
   await transition(db, ctx, id, version, 'report.submit', (r) => {
     if (r.status !== 'draft' && r.status !== 'returned') throw wrongState(r, '提交');
-  }, () => ({ status: 'submitted', submitted_at: ctx.now.toISOString(), late: isLate(period, ctx.now) ? 1 : 0 }));
+  }, (r) => ({ status: 'submitted', submitted_at: ctx.now.toISOString(), late: r.status === 'draft' ? (isLate(period, ctx.now) ? 1 : 0) : r.late }));
 }
 
 export async function approveReport(db: Db, ctx: ReportCtx, id: number, version: number): Promise<void> {

@@ -1,0 +1,167 @@
+/**
+ * The demo database (模拟数据): a separate database with the bundled plan, demo accounts for
+ * every responsible unit, and a simulated reporting history for 2022 (months of reports, some
+ * late, some returned and fixed). It is marked as a demo database in app_setting, the API says
+ * so (/api/health → demo: true) and the web app labels every page 模拟数据. It refuses to touch a
+ * database that has data and is not a demo database.
+ */
+import { readFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { DEFAULT_PLAN } from './config.js';
+import type { Database } from './db/schema.js';
+import { importPlanDocument } from './commands/import-plan.js';
+import { SYSTEM_ACTOR, type Actor } from './audit/audit.js';
+import { createAccount } from './modules/auth/account.service.js';
+import { hashPassword } from './modules/auth/password.js';
+import { acceptReport, approveReport, openReport, resolvePeriod, returnReport, saveReport, scopeOf, submitReport, type ReportCtx } from './modules/reports/report.service.js';
+import { AppError } from './errors.js';
+
+type Db = Kysely<Database>;
+
+export const DEMO_MARKER = 'database_kind';
+export const DEMO_PASSWORD = 'Demo@2022-sanqu';
+
+export async function isDemoDatabase(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', DEMO_MARKER).executeTakeFirst();
+  return row?.value === '"demo"';
+}
+
+/** A deterministic pseudo-random stream, so a demo database is the same every time it is built. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoSummary {
+  planId: number;
+  accounts: number;
+  reports: number;
+  late: number;
+  returned: number;
+}
+
+/** Build the demo into an empty database, in one transaction (all or nothing). */
+export async function buildDemo(db: Db, log: (s: string) => void, months = 11): Promise<DemoSummary> {
+  return db.transaction().execute((trx) => build(trx, log, months));
+}
+
+async function build(db: Db, log: (s: string) => void, months: number): Promise<DemoSummary> {
+  const users = await db.selectFrom('user_account').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const plans = await db.selectFrom('plan').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const demo = await isDemoDatabase(db);
+  if (!demo && (Number(users.n) > 0 || Number(plans.n) > 0)) {
+    throw new AppError('CONFLICT', '该数据库已有数据且不是演示数据库：演示数据只能写入单独的演示数据库（请另指定 SANQU_DATA_DIR 或 DATABASE_URL）');
+  }
+  if (demo && Number(plans.n) > 0) throw new AppError('CONFLICT', '演示数据库已经生成过；如需重建请删除演示数据库后再运行');
+  await db.insertInto('app_setting').values({ key: DEMO_MARKER, value: '"demo"', updated_at: new Date().toISOString() }).execute();
+
+  const start = new Date('2022-01-03T01:00:00Z');
+  const imported = await importPlanDocument(db, readFileSync(DEFAULT_PLAN), start, SYSTEM_ACTOR);
+  const planId = imported.planId;
+  log(`已导入规划（编号 ${planId}）`);
+
+  // Demo accounts: administrators, plan office, a leader, and a reporter and a head per unit.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const units = await db.selectFrom('unit').select(['name', 'seq']).where('plan_id', '=', planId).orderBy('seq').execute();
+  const make = async (login: string, displayName: string, unitName: string | null, roles: string[]): Promise<Actor> => {
+    const { account } = await createAccount(db, { now: start, actor: SYSTEM_ACTOR }, { login, displayName, unitName, roles });
+    await db.updateTable('user_account').set({ password_hash: hash, must_change_password: 0 }).where('id', '=', account.id).execute();
+    return { id: account.id, login, roles };
+  };
+  await make('demo-sysadmin', '系统管理员（演示）', '市政务服务数据管理局', ['systemAdmin']);
+  await make('demo-secadmin', '安全管理员（演示）', '市政务服务数据管理局', ['securityAdmin']);
+  await make('demo-auditadmin', '审计管理员（演示）', '市政务服务数据管理局', ['auditAdmin']);
+  const office = await make('demo-office', '规划办（演示）', '市发展改革局', ['planOffice']);
+  await make('demo-leader', '市领导（演示）', null, ['leader']);
+  const reporters = new Map<string, Actor>();
+  const heads = new Map<string, Actor>();
+  for (const u of units) {
+    reporters.set(u.name, await make(`demo-u${String(u.seq).padStart(2, '0')}-tb`, `${u.name}填报员（演示）`, u.name, ['reporter']));
+    heads.set(u.name, await make(`demo-u${String(u.seq).padStart(2, '0')}-sh`, `${u.name}审核人（演示）`, u.name, ['unitHead']));
+  }
+  log(`已创建演示账户 ${5 + units.length * 2} 个（密码均为 ${DEMO_PASSWORD}）`);
+
+  const rand = mulberry32(2022_08);
+  const leads = await db
+    .selectFrom('assignment')
+    .innerJoin('task', 'task.id', 'assignment.task_id')
+    .innerJoin('unit', 'unit.id', 'assignment.unit_id')
+    .select(['task.no', 'unit.name'])
+    .where('task.plan_id', '=', planId)
+    .where('assignment.role', '=', 'lead')
+    .orderBy('task.no')
+    .execute();
+  const opened = new Set<string>();
+  let reports = 0;
+  let late = 0;
+  let returned = 0;
+  for (let m = 1; m <= months; m++) {
+    const code = `2022-${String(m).padStart(2, '0')}`;
+    const period = await resolvePeriod(db, planId, code);
+    for (const { no, name } of leads) {
+      const scope = await scopeOf(db, planId, no, 2022);
+      if (scope.milestones.length === 0) continue;
+      // Some units report late, a few not at all in a given month.
+      const roll = rand();
+      if (roll < 0.05) continue;
+      const lateDays = roll < 0.15 ? 2 + Math.floor(rand() * 5) : 0;
+      const dayOffset = lateDays > 0 ? 0 : -3 + Math.floor(rand() * 3);
+      const submitAt = new Date(`${period.dueDate}T02:00:00Z`);
+      submitAt.setUTCDate(submitAt.getUTCDate() + dayOffset + lateDays);
+      const ctxOf = (actor: Actor, at: Date): ReportCtx => ({ now: at, actor, unitName: name });
+      const reporter = reporters.get(name)!;
+      const openedAt = new Date(submitAt.getTime() - 2 * 86_400_000);
+      // The plan office keeps late units open so their reports can still come in.
+      if (lateDays > 0 && !opened.has(`${code}|${name}`)) {
+        opened.add(`${code}|${name}`);
+        await db.insertInto('period_exception').values({ plan_id: planId, period: code, unit_name: name, until_date: '2022-12-31', reason: '模拟数据：补报' }).execute();
+      }
+      const { id } = await openReport(db, ctxOf(reporter, openedAt), planId, no, code);
+      const progress = Math.min(1, (m / 12) * (0.8 + rand() * 0.4));
+      await saveReport(db, ctxOf(reporter, openedAt), id, {
+        version: 1,
+        percentComplete: Math.round(progress * 100),
+        problems: rand() < 0.3 ? '【模拟数据】项目用地和资金保障仍需加强' : '',
+        coordination: rand() < 0.15 ? '【模拟数据】请市发展改革局协调用地指标' : '',
+        nextSteps: '【模拟数据】按计划推进',
+        milestones: scope.milestones.map((ms) => ({ milestoneId: ms.id, status: progress >= 1 ? 'done' : progress < 0.3 && m > 6 ? 'behind' : 'inProgress', narrative: `【模拟数据】${code}推进情况` })),
+        values: scope.targets.map((t) => {
+          const goal = t.comparator === 'range' ? (t.value_max ?? t.value) : t.value;
+          const raw = t.unit === '%' ? Math.min(100, goal * (0.9 + rand() * 0.15)) : goal * progress;
+          const counted = ['个', '家', '场', '条', '项', '座', '所', '批', '宗', '次', '人'].includes(t.base_unit) && t.unit === t.base_unit;
+          return { targetId: t.id, value: counted ? Math.round(raw) : Math.round(raw * 100) / 100 };
+        }),
+      });
+      let version = 2;
+      await submitReport(db, ctxOf(reporter, submitAt), id, version++);
+      if (lateDays > 0) late++;
+      const head = heads.get(name)!;
+      const approveAt = new Date(submitAt.getTime() + 86_400_000);
+      // The latest month is still under review for some units.
+      if (m === months && rand() < 0.4) {
+        reports++;
+        continue;
+      }
+      await approveReport(db, ctxOf(head, approveAt), id, version++);
+      const decideAt = new Date(approveAt.getTime() + 86_400_000);
+      if (rand() < 0.08) {
+        await returnReport(db, { ...ctxOf(office, decideAt), unitName: '市发展改革局' }, id, version++, '【模拟数据】数据口径与上月不一致，请核实');
+        returned++;
+        const fixAt = new Date(decideAt.getTime() + 86_400_000);
+        await saveReport(db, ctxOf(reporter, fixAt), id, { version: version++, nextSteps: '【模拟数据】已按要求核实修改' });
+        await submitReport(db, ctxOf(reporter, fixAt), id, version++);
+        await approveReport(db, ctxOf(head, fixAt), id, version++);
+      }
+      await acceptReport(db, { ...ctxOf(office, new Date(decideAt.getTime() + 2 * 86_400_000)), unitName: '市发展改革局' }, id, version++);
+      reports++;
+    }
+    log(`已生成 ${code} 的模拟报告`);
+  }
+  return { planId, accounts: 5 + units.length * 2, reports, late, returned };
+}

@@ -36,7 +36,7 @@ const tasks = async (query: string): Promise<number[]> =>
 
 describe(`plan browser API (${testDialect})`, () => {
   it('reports health with the database kind', async () => {
-    expect(await get('/api/health')).toEqual({ status: 'ok', database: testDialect === 'pg' ? 'postgres' : 'sqlite', plans: 1 });
+    expect(await get('/api/health')).toEqual({ status: 'ok', database: testDialect === 'pg' ? 'postgres' : 'sqlite', plans: 1, demo: false });
   });
 
   it('shows the plan with goals, categories and counts', async () => {

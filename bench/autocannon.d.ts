@@ -3,6 +3,7 @@ declare module 'autocannon' {
   interface Histogram {
     average: number;
     p99: number;
+    total: number;
   }
   interface Result {
     requests: Histogram;
@@ -11,6 +12,8 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    /** Seconds the run took. */
+    duration: number;
   }
   interface Options {
     url: string;
@@ -18,6 +21,7 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     pipelining?: number;
+    requests?: { setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
   }
   export default function autocannon(opts: Options): Promise<Result>;
 }

@@ -89,6 +89,15 @@ export const reportDetailSchema = z.object({
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
+/** The state after a transition, answered instead of the full report to `Prefer: return=minimal`. */
+export const reportStateSchema = z.object({
+  id: z.number().int(),
+  status: reportStatusSchema,
+  version: z.number().int(),
+  late: z.boolean(),
+  returnReason: z.string().nullable(),
+});
+
 export const saveReportBodySchema = z.object({
   version: z.number().int().positive(),
   percentComplete: z.number().min(0, '完成百分比不能小于0').max(100, '完成百分比不能大于100').nullable().optional(),

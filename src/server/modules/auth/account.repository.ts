@@ -41,5 +41,30 @@ export const recentPasswordHashes = (db: Db, userId: number, n: number) =>
   db.selectFrom('password_history').select('password_hash').where('user_id', '=', userId).orderBy('id', 'desc').limit(n).execute();
 
 export const findSession = (db: Db, id: string) => db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A session and its account in one query (every authenticated request needs both). */
+export async function findSessionWithUser(db: Db, id: string) {
+  const r = await db
+    .selectFrom('session')
+    .innerJoin('user_account', 'user_account.id', 'session.user_id')
+    .select([
+      'session.id as s_id',
+      'session.user_id as s_user_id',
+      'session.csrf_token as s_csrf_token',
+      'session.created_at as s_created_at',
+      'session.last_seen_at as s_last_seen_at',
+      'session.ip as s_ip',
+      'session.user_agent as s_user_agent',
+    ])
+    .selectAll('user_account')
+    .where('session.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const { s_id, s_user_id, s_csrf_token, s_created_at, s_last_seen_at, s_ip, s_user_agent, ...user } = r;
+  return {
+    session: { id: s_id, user_id: s_user_id, csrf_token: s_csrf_token, created_at: s_created_at, last_seen_at: s_last_seen_at, ip: s_ip, user_agent: s_user_agent },
+    user,
+  };
+}
 export const deleteSession = (db: Db, id: string) => db.deleteFrom('session').where('id', '=', id).execute();
 export const deleteUserSessions = (db: Db, userId: number) => db.deleteFrom('session').where('user_id', '=', userId).execute();

@@ -391,10 +391,10 @@ const TOUCH_EVERY_MS = 60_000;
 /** Resolve a session cookie; expired sessions are removed and reported. */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionUser | AppError> {
   const id = hashToken(token);
-  const session = await repo.findSession(db, id);
-  if (!session) return new AppError('UNAUTHENTICATED', '请先登录');
-  const user = await repo.findUserById(db, session.user_id);
-  if (!user || user.disabled === 1) {
+  const row = await repo.findSessionWithUser(db, id);
+  if (!row) return new AppError('UNAUTHENTICATED', '请先登录');
+  const { session, user } = row;
+  if (user.disabled === 1) {
     await repo.deleteSession(db, id);
     return new AppError('UNAUTHENTICATED', '账户已停用，请重新登录');
   }

@@ -38,11 +38,25 @@ export const DEFAULT_POLICY: SecurityPolicy = {
 
 const KEY = 'security_policy';
 
+/**
+ * The policy is read on every authenticated request, so it is kept for a few seconds per
+ * process; saving it here clears the copy at once (other app servers follow within the TTL).
+ */
+const POLICY_TTL_MS = 5_000;
+let policyCache = new WeakMap<object, { at: number; policy: SecurityPolicy }>();
+
 export async function loadPolicy(db: Kysely<Database>): Promise<SecurityPolicy> {
+  const key = db.getExecutor();
+  const hit = policyCache.get(key);
+  if (hit && Date.now() - hit.at < POLICY_TTL_MS) return hit.policy;
   const row = await db.selectFrom('app_setting').select('value').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return DEFAULT_POLICY;
-  const parsed = securityPolicySchema.safeParse({ ...DEFAULT_POLICY, ...(JSON.parse(row.value) as object) });
-  return parsed.success ? parsed.data : DEFAULT_POLICY;
+  let policy = DEFAULT_POLICY;
+  if (row) {
+    const parsed = securityPolicySchema.safeParse({ ...DEFAULT_POLICY, ...(JSON.parse(row.value) as object) });
+    if (parsed.success) policy = parsed.data;
+  }
+  policyCache.set(key, { at: Date.now(), policy });
+  return policy;
 }
 
 export async function savePolicy(trx: Kysely<Database>, policy: SecurityPolicy, now: Date): Promise<void> {
@@ -50,4 +64,5 @@ export async function savePolicy(trx: Kysely<Database>, policy: SecurityPolicy, 
   const exists = await trx.selectFrom('app_setting').select('key').where('key', '=', KEY).executeTakeFirst();
   if (exists) await trx.updateTable('app_setting').set({ value, updated_at: now.toISOString() }).where('key', '=', KEY).execute();
   else await trx.insertInto('app_setting').values({ key: KEY, value, updated_at: now.toISOString() }).execute();
+  policyCache = new WeakMap();
 }

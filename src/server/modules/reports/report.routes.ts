@@ -13,6 +13,7 @@ import {
   reportingRuleSchema,
   reportListQuerySchema,
   reportListSchema,
+  reportStateSchema,
   returnBodySchema,
   saveReportBodySchema,
   transitionBodySchema,
@@ -34,6 +35,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> 
   const read = { access: { permission: 'report:read' as const } };
   const write = { access: { permission: 'report:write' as const } };
   const detail = (req: FastifyRequest, id: number) => reports.getReport(k, ctx(req), id);
+  const minimal = (req: FastifyRequest): boolean => /return=minimal/.test(String(req.headers.prefer ?? ''));
   const planExists = async (planId: number): Promise<void> => {
     if (!(await k.selectFrom('plan').select('id').where('id', '=', planId).executeTakeFirst())) throw new AppError('NOT_FOUND', `规划（编号 ${planId}）不存在`);
   };
@@ -87,11 +89,14 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> 
   const transition = (path: string, summary: string, permission: 'report:write' | 'report:approve' | 'report:decide', run: (req: FastifyRequest<{ Params: { id: number }; Body: { version: number } }>) => Promise<void>) =>
     app.post(
       `/reports/:id/${path}`,
-      { config: { access: { permission } }, schema: { tags: ['reports'], summary, params: reportParams, body: transitionBodySchema, response: { 200: reportDetailSchema, ...errors } } },
+      {
+        config: { access: { permission } },
+        schema: { tags: ['reports'], summary: `${summary}；请求头 Prefer: return=minimal 时只返回新状态`, params: reportParams, body: transitionBodySchema, response: { 200: z.union([reportDetailSchema, reportStateSchema]), ...errors } },
+      },
       async (req, reply) =>
         withIdempotency(k, req, reply, clock, async () => {
           await run(req as never);
-          return detail(req, req.params.id);
+          return minimal(req) ? reports.getReportState(k, req.params.id) : detail(req, req.params.id);
         }),
     );
   transition('submit', '提交（填报员；支持 Idempotency-Key）', 'report:write', (req) => reports.submitReport(k, ctx(req), req.params.id, req.body.version));

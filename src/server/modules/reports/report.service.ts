@@ -33,14 +33,36 @@ export interface ReportCtx {
 
 const tx = <T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
 
+/**
+ * The working calendar and each plan's reporting rule change rarely and are read on every
+ * report request, so they are kept for a few seconds per process; a change made through this
+ * process clears them at once (another app server sees it within CONFIG_TTL_MS).
+ */
+const CONFIG_TTL_MS = 5_000;
+let calendarCache: { at: number; calendar: WorkCalendar } | null = null;
+const ruleCache = new Map<number, { at: number; rule: PeriodRule }>();
+
+/** Forget cached calendar and rules (after an override or rule change). */
+export function clearReportingConfigCache(): void {
+  calendarCache = null;
+  ruleCache.clear();
+}
+
 export async function loadCalendar(db: Db): Promise<WorkCalendar> {
+  if (calendarCache && Date.now() - calendarCache.at < CONFIG_TTL_MS) return calendarCache.calendar;
   const rows = await db.selectFrom('calendar_override').select(['date', 'kind', 'name']).execute();
-  return new WorkCalendar(rows as CalendarOverride[]);
+  const calendar = new WorkCalendar(rows as CalendarOverride[]);
+  calendarCache = { at: Date.now(), calendar };
+  return calendar;
 }
 
 export async function loadRule(db: Db, planId: number): Promise<PeriodRule> {
+  const hit = ruleCache.get(planId);
+  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.rule;
   const r = await db.selectFrom('reporting_rule').selectAll().where('plan_id', '=', planId).executeTakeFirst();
-  return r ? { frequency: r.frequency, dueWorkdays: r.due_workdays, graceWorkdays: r.grace_workdays } : DEFAULT_PERIOD_RULE;
+  const rule: PeriodRule = r ? { frequency: r.frequency, dueWorkdays: r.due_workdays, graceWorkdays: r.grace_workdays } : DEFAULT_PERIOD_RULE;
+  ruleCache.set(planId, { at: Date.now(), rule });
+  return rule;
 }
 
 export async function saveRule(db: Db, ctx: ReportCtx, planId: number, rule: PeriodRule): Promise<PeriodRule> {
@@ -51,6 +73,7 @@ export async function saveRule(db: Db, ctx: ReportCtx, planId: number, rule: Per
     if (exists) await trx.updateTable('reporting_rule').set(row).where('plan_id', '=', planId).execute();
     else await trx.insertInto('reporting_rule').values({ plan_id: planId, ...row }).execute();
     await audit(trx, ctx, 'reporting.rule', 'plan', planId, before, rule);
+    clearReportingConfigCache();
     return rule;
   });
 }
@@ -398,6 +421,12 @@ export async function correctReport(db: Db, ctx: ReportCtx, id: number, reason: 
     await audit(trx, ctx, 'report.correct', 'report', newId, { supersedes: id, revision: r.revision }, { revision: r.revision + 1, reason });
     return newId;
   });
+}
+
+/** The workflow state of a report (status, version, lateness). */
+export async function getReportState(db: Db, id: number) {
+  const r = await requireReport(db, id);
+  return { id: r.id, status: r.status, version: r.version, late: r.late === 1, returnReason: r.return_reason };
 }
 
 /** The full report as its readers see it. */

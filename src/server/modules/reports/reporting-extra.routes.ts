@@ -21,7 +21,7 @@ import { writeAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { listInbox, markRead } from '../inbox/inbox.service.js';
-import { resolvePeriod, type ReportCtx } from './report.service.js';
+import { clearReportingConfigCache, resolvePeriod, type ReportCtx } from './report.service.js';
 import { computeTodo } from './todo.service.js';
 import { buildReportTemplate, importReportTemplate, TEMPLATE_MAX_BYTES } from './report-template.js';
 import { coverage, getWorkPlan, moveWorkPlan, openWorkPlan, saveWorkPlan } from './workplan.service.js';
@@ -144,6 +144,7 @@ export const reportingExtraRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => 
         await trx.insertInto('calendar_override').values({ date: req.params.date, kind: req.body.kind, name: req.body.name, updated_at: c.now.toISOString() }).execute();
         await writeAudit(trx, { at: c.now, actor: c.actor, ip: c.ip ?? null, requestId: c.requestId ?? null, action: 'calendar.override', objectType: 'calendar', objectId: req.params.date, before, after: req.body, outcome: 'success' });
       });
+      clearReportingConfigCache();
       return { ok: true as const };
     },
   );

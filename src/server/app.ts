@@ -31,6 +31,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { reportRoutes } from './modules/reports/report.routes.js';
 import { isDemoDatabase } from './demo.js';
 import { reportingExtraRoutes } from './modules/reports/reporting-extra.routes.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 
 z.config(z.locales.zhCN());
 
@@ -118,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api/v1', db: opts.db });
   await app.register(reportRoutes, { prefix: '/api/v1', db: opts.db, clock });
   await app.register(reportingExtraRoutes, { prefix: '/api/v1', db: opts.db, clock });
+  await app.register(supervisionRoutes, { prefix: '/api/v1', db: opts.db, clock });
 
   const webRoot = opts.webRoot ?? null;
   const indexFile = webRoot ? path.join(webRoot, 'index.html') : null;

@@ -6,6 +6,7 @@ import { openMigratedDatabase } from './db/database.js';
 import { seedDefaultPlan } from './seed.js';
 import { bootstrapAccounts } from './bootstrap-accounts.js';
 import { sweepInactiveAccounts } from './modules/auth/account.service.js';
+import { escalateOverdueNotices } from './modules/supervision/supervision.service.js';
 
 async function start(): Promise<void> {
   const port = portFromEnv();
@@ -19,6 +20,9 @@ async function start(): Promise<void> {
   if (swept) log(`已停用${swept}个长期未使用的账户`);
   const daily = setInterval(() => void sweepInactiveAccounts(db.kysely, new Date()).catch((e: unknown) => log(`账户清理失败：${String(e)}`)), 86_400_000);
   daily.unref();
+  const escalate = (): void => void escalateOverdueNotices(db.kysely, new Date()).then((n) => n && log(`已升级${n}份逾期督办单`)).catch((e: unknown) => log(`督办单升级失败：${String(e)}`));
+  escalate();
+  setInterval(escalate, 3_600_000).unref();
   const app = await buildApp({ db, webRoot: path.join(ROOT, 'dist/web'), logger: process.env.SANQU_LOG === '1', trustProxy: process.env.SANQU_TRUST_PROXY === '1' });
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });

@@ -71,6 +71,19 @@ const EXPECTED: Record<string, string> = {
   'PUT /api/v1/calendar/overrides/:date': 'permission:config:edit',
   'GET /api/v1/plans/:planId/report-template.xlsx': 'permission:report:write',
   'POST /api/v1/plans/:planId/report-template': 'permission:report:write',
+  'GET /api/v1/plans/:planId/status': 'permission:report:read',
+  'GET /api/v1/plans/:planId/cockpit': 'permission:report:read',
+  'GET /api/v1/plans/:planId/notices': 'permission:report:read',
+  'POST /api/v1/plans/:planId/notices': 'permission:supervise',
+  'POST /api/v1/notices/:id/receive': 'permission:notice:respond',
+  'POST /api/v1/notices/:id/answer': 'permission:notice:respond',
+  'POST /api/v1/notices/:id/close': 'permission:supervise',
+  'GET /api/v1/plans/:planId/instructions': 'permission:report:read',
+  'POST /api/v1/plans/:planId/tasks/:no/instructions': 'permission:instruction:write',
+  'POST /api/v1/instructions/:id/respond': 'permission:notice:respond',
+  'POST /api/v1/instructions/:id/close': 'permission:supervise',
+  'GET /api/v1/plans/:planId/problems': 'permission:supervision:read',
+  'PUT /api/v1/problems/:id': 'permission:supervise',
 };
 
 /** Which roles a permission rule lets through (the product's role table, restated). */
@@ -89,6 +102,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   'permission:report:decide': ['planOffice'],
   'permission:reporting:configure': ['planOffice'],
   'permission:config:edit': ['systemAdmin'],
+  'permission:supervise': ['planOffice'],
+  'permission:supervision:read': ['planOffice', 'leader'],
+  'permission:notice:respond': ['reporter', 'unitHead'],
+  'permission:instruction:write': ['leader'],
 };
 
 let app: FastifyInstance;
@@ -148,6 +165,14 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/work-plans/:id/return': { version: 1, reason: '矩阵测试' },
   'POST /api/v1/plans/:planId/period-exceptions': { period: '2022-09', unit: '市发展改革局', untilDate: '2022-12-31', reason: '矩阵测试' },
   'PUT /api/v1/calendar/overrides/:date': { kind: 'holiday', name: '矩阵测试' },
+  'POST /api/v1/plans/:planId/notices': { taskNo: 1, unit: '市发展改革局', content: '矩阵测试' },
+  'POST /api/v1/notices/:id/receive': { version: 1 },
+  'POST /api/v1/notices/:id/answer': { version: 1, answer: '矩阵测试' },
+  'POST /api/v1/notices/:id/close': { version: 1 },
+  'POST /api/v1/plans/:planId/tasks/:no/instructions': { text: '矩阵测试' },
+  'POST /api/v1/instructions/:id/respond': { version: 1, response: '矩阵测试' },
+  'POST /api/v1/instructions/:id/close': { version: 1 },
+  'PUT /api/v1/problems/:id': { version: 1, status: 'coordinating' },
 };
 
 describe(`authorisation matrix (${testDialect})`, () => {
@@ -162,7 +187,7 @@ describe(`authorisation matrix (${testDialect})`, () => {
       const key = `${route.method} ${route.url}`;
       const url =
         route.url.replace(':planId', '1').replace(':no', route.url.endsWith('/contribution') ? '6' : '1').replace(':id', String(targetId)).replace(':date', '2027-03-01') +
-        (route.url.endsWith('/periods') || route.url.endsWith('/work-plan-coverage') ? '?year=2022' : route.url.endsWith('.xlsx') && route.url.includes('report-template') ? '?period=2022-09' : '');
+        (route.url.endsWith('/periods') || route.url.endsWith('/work-plan-coverage') || route.url.endsWith('/status') || route.url.endsWith('/cockpit') ? '?year=2022' : route.url.endsWith('.xlsx') && route.url.includes('report-template') ? '?period=2022-09' : '');
       for (const who of ['anonymous', ...ROLES]) {
         const headers = who === 'anonymous' ? {} : (await sessionFor(who)).headers;
         const res = await app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' ? {} : { payload: (BODIES[key] ?? {}) as object }) });

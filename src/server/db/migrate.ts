@@ -5,12 +5,14 @@ import * as m0001 from './migrations/2026-11-29-0001-plan.js';
 import * as m0002 from './migrations/2026-11-29-0002-accounts-audit.js';
 import * as m0003 from './migrations/2026-11-29-0003-reporting.js';
 import * as m0004 from './migrations/2026-11-29-0004-workplans-inbox.js';
+import * as m0005 from './migrations/2026-11-29-0005-supervision.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-29-0001-plan': m0001,
   '2026-11-29-0002-accounts-audit': m0002,
   '2026-11-29-0003-reporting': m0003,
   '2026-11-29-0004-workplans-inbox': m0004,
+  '2026-11-29-0005-supervision': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -367,7 +367,67 @@ export interface NotificationTable {
   digested_at: string | null;
 }
 
+/** 督办单: blue → yellow → red as it goes unanswered; issued → received → answered → closed. */
+export interface SupervisionNoticeTable {
+  id: Generated<number>;
+  plan_id: number;
+  task_no: number;
+  unit_name: string;
+  level: 'blue' | 'yellow' | 'red';
+  state: 'issued' | 'received' | 'answered' | 'closed';
+  title: string;
+  content: string;
+  source: string;
+  due_date: string;
+  issued_by: number;
+  issued_at: string;
+  received_at: string | null;
+  answer: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  escalated_at: string | null;
+  version: number;
+}
+
+/** 领导批示 on a task, answered by its lead unit and closed by the plan office. */
+export interface InstructionTable {
+  id: Generated<number>;
+  plan_id: number;
+  task_no: number;
+  author_id: number;
+  text: string;
+  state: 'issued' | 'answered' | 'closed';
+  due_date: string;
+  response: string | null;
+  responded_by: string | null;
+  responded_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  version: number;
+}
+
+/** 问题台账: a problem or coordination request from an accepted report. */
+export interface ProblemTable {
+  id: Generated<number>;
+  plan_id: number;
+  report_id: number;
+  task_no: number;
+  unit_name: string;
+  period: string;
+  kind: 'problem' | 'coordination';
+  text: string;
+  owner: string | null;
+  status: 'pending' | 'coordinating' | 'resolved';
+  resolution: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface Database {
+  supervision_notice: SupervisionNoticeTable;
+  instruction: InstructionTable;
+  problem: ProblemTable;
   work_plan: WorkPlanTable;
   work_plan_item: WorkPlanItemTable;
   notification: NotificationTable;

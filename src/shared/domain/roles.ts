@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'report:decide',
   'reporting:configure',
   'config:edit',
+  'supervise',
+  'supervision:read',
+  'notice:respond',
+  'instruction:write',
   'plan:import',
   'account:read',
   'account:manage',
@@ -36,10 +40,10 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  planOffice: ['plan:diagnostics', 'plan:import', 'report:read', 'report:decide', 'reporting:configure'],
-  reporter: ['report:read', 'report:write'],
-  unitHead: ['report:read', 'report:approve'],
-  leader: ['plan:diagnostics', 'report:read'],
+  planOffice: ['plan:diagnostics', 'plan:import', 'report:read', 'report:decide', 'reporting:configure', 'supervise', 'supervision:read'],
+  reporter: ['report:read', 'report:write', 'notice:respond'],
+  unitHead: ['report:read', 'report:approve', 'notice:respond'],
+  leader: ['plan:diagnostics', 'report:read', 'supervision:read', 'instruction:write'],
   systemAdmin: ['account:read', 'account:manage', 'config:edit'],
   securityAdmin: ['account:read', 'role:assign', 'policy:edit'],
   auditAdmin: ['audit:read'],

@@ -84,6 +84,11 @@ describe('qualitative milestones and roll-up', () => {
     expect(milestoneHealth([2022], claim, asOf).light).toBe(light);
   });
 
+  it('is red after two missed reports whatever was claimed', () => {
+    expect(milestoneHealth([2022], 'done', during, 2)).toMatchObject({ light: 'red', why: { rule: '连续2期未报送' } });
+    expect(milestoneHealth([2022], null, during, 1).light).toBe('none');
+  });
+
   it('takes the worst part for a task and a score for a group', () => {
     expect(worstOf(['green', 'none', 'yellow']).light).toBe('yellow');
     expect(worstOf(['none']).light).toBe('none');

@@ -19,7 +19,8 @@
  *   6. actual / expected ≥ green threshold (95%)                      → green
  *   7. actual / expected ≥ yellow threshold (85%)                     → yellow
  *   8. otherwise                                                      → red
- * Qualitative milestones: the status claimed in the latest accepted report and the year:
+ * Qualitative milestones (after the same two-missed-reports rule): the status claimed in the latest
+ * accepted report and the year:
  *   已完成 → green; 滞后 → red; 推进中 → green in the year, red after it; 未启动 → yellow in the
  *   year, red after it; nothing accepted yet → none (red once the year has ended).
  * Roll-up: a task takes the worst light of its milestones and targets; a group (category, unit,
@@ -116,10 +117,11 @@ export function targetHealth(i: TargetHealthInput): { light: Light; attained: bo
 
 export type Claim = 'notStarted' | 'inProgress' | 'done' | 'behind';
 
-export function milestoneHealth(years: number[], claim: Claim | null, asOf: Date): { light: Light; why: Why } {
+export function milestoneHealth(years: number[], claim: Claim | null, asOf: Date, missedReports = 0): { light: Light; why: Why } {
   const last = years.length ? Math.max(...years) : null;
   const ended = last !== null && asOf.getTime() >= Date.UTC(last + 1, 0, 1);
-  const inputs = { claim, lastYear: last, ended };
+  const inputs = { claim, lastYear: last, ended, missedReports };
+  if (missedReports >= 2) return { light: 'red', why: { rule: `连续${missedReports}期未报送`, inputs } };
   if (claim === 'done') return { light: 'green', why: { rule: '已采纳的报告称已完成', inputs } };
   if (claim === 'behind') return { light: 'red', why: { rule: '已采纳的报告称滞后', inputs } };
   if (claim === 'inProgress') return ended ? { light: 'red', why: { rule: `${last}年已结束仍在推进中`, inputs } } : { light: 'green', why: { rule: '推进中', inputs } };

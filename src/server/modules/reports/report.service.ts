@@ -19,6 +19,7 @@ import { writeAudit, type Actor } from '../../audit/audit.js';
 import type { Database, ReportTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { notify, usersWithRole } from '../inbox/inbox.service.js';
+import { gatherProblems } from '../supervision/supervision.service.js';
 
 type Db = Kysely<Database>;
 
@@ -308,6 +309,7 @@ async function transition(
   action: string,
   check: (r: ReportRow) => void,
   set: (r: ReportRow, now: string) => Updateable<ReportTable>,
+  after?: (trx: Db) => Promise<void>,
 ): Promise<void> {
   await tx(db, async (trx) => {
     const r = await requireReport(trx, id);
@@ -324,6 +326,7 @@ async function transition(
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '报告已被他人修改，请刷新后再试');
     await audit(trx, ctx, action, 'report', id, { status: r.status, version: r.version }, { status: changes.status, version: r.version + 1, ...(changes.return_reason ? { reason: changes.return_reason } : {}) });
     await notifyNext(trx, r, changes.status!, ctx.now, changes.return_reason ?? null);
+    if (after) await after(trx);
   });
 }
 
@@ -364,7 +367,7 @@ export async function approveReport(db: Db, ctx: ReportCtx, id: number, version:
 export async function acceptReport(db: Db, ctx: ReportCtx, id: number, version: number): Promise<void> {
   await transition(db, ctx, id, version, 'report.accept', (r) => {
     if (r.status !== 'approved') throw wrongState(r, '采纳');
-  }, (_r, now) => ({ status: 'accepted', decided_at: now, decided_by: ctx.actor.id, return_reason: null }));
+  }, (_r, now) => ({ status: 'accepted', decided_at: now, decided_by: ctx.actor.id, return_reason: null }), (trx) => gatherProblems(trx, id, ctx.now));
 }
 
 /** Return with a reason: the unit head returns a submitted report, the plan office an approved one. */

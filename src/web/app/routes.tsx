@@ -9,6 +9,7 @@ import type { Permission } from '../../shared/domain/roles.js';
 import type { DictKey } from '../lib/i18n/dictionary.js';
 import { routes as adminRoutes } from '../features/admin/routes.js';
 import { routes as reportRoutes } from '../features/reports/routes.js';
+import { routes as cockpitRoutes } from '../features/cockpit/routes.js';
 
 /**
  * Who may open a page: 'public' (plan data the transparency portal may show too) or a
@@ -82,6 +83,7 @@ export const appRoutes: AppRoute[] = [
     access: 'public',
     Page: lazy(() => import('../features/auth/components/login-page.js').then((m) => ({ default: m.LoginPage }))),
   },
+  ...cockpitRoutes,
   ...reportRoutes,
   ...adminRoutes,
 ];

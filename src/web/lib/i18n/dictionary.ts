@@ -7,6 +7,7 @@
 
 import * as adminStrings from '../../features/admin/i18n.js';
 import * as reportStrings from '../../features/reports/i18n.js';
+import * as cockpitStrings from '../../features/cockpit/i18n.js';
 
 export type Language = 'zh' | 'en';
 
@@ -222,6 +223,7 @@ export const zh = {
   'auth.restricted': '需登录查看',
   ...adminStrings.zh,
   ...reportStrings.zh,
+  ...cockpitStrings.zh,
 } as const;
 
 export type DictKey = keyof typeof zh;
@@ -438,6 +440,7 @@ export const en: Record<DictKey, string> = {
   'auth.restricted': 'Sign in to view',
   ...adminStrings.en,
   ...reportStrings.en,
+  ...cockpitStrings.en,
 };
 
 export const dictionaries: Record<Language, Record<DictKey, string>> = { zh, en };

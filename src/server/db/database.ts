@@ -39,6 +39,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function openDatabase(config: DatabaseConfig): Db {
   if (config.url && /^postgres(ql)?:\/\//.test(config.url)) {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on next use.
+    pool.on('error', (e) => console.error(`[sanqu] PostgreSQL 连接中断：${e.message}`));
     const u = new URL(config.url);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', location: `${u.hostname}:${u.port || 5432}${u.pathname}`, close: () => kysely.destroy() };

@@ -128,15 +128,42 @@ export async function computePlanStatus(db: Db, planId: number, year: number, as
       .where('period', '<', `${year + 1}-`)
       .execute(),
   ]);
-  const reportIds = reports.map((r) => r.id);
-  const [values, claims] = reportIds.length
-    ? await Promise.all([
-        db.selectFrom('report_value').select(['report_id', 'target_id', 'value']).where('report_id', 'in', reportIds).execute(),
-        db.selectFrom('report_milestone').select(['report_id', 'milestone_id', 'status']).where('report_id', 'in', reportIds).execute(),
-      ])
-    : [[], []];
+  const [values, claims] = await Promise.all([
+    db
+      .selectFrom('report_value')
+      .innerJoin('report', 'report.id', 'report_value.report_id')
+      .select(['report_value.report_id', 'report_value.target_id', 'report_value.value'])
+      .where('report.plan_id', '=', planId)
+      .where('report.period', '>=', `${year}-`)
+      .where('report.period', '<', `${year + 1}-`)
+      .execute(),
+    db
+      .selectFrom('report_milestone')
+      .innerJoin('report', 'report.id', 'report_milestone.report_id')
+      .select(['report_milestone.report_id', 'report_milestone.milestone_id', 'report_milestone.status'])
+      .where('report.plan_id', '=', planId)
+      .where('report.period', '>=', `${year}-`)
+      .where('report.period', '<', `${year + 1}-`)
+      .execute(),
+  ]);
   const reportById = new Map(reports.map((r) => [r.id, r]));
   const leadsOf = (no: number) => assignments.filter((a) => a.no === no && a.role === 'lead').map((a) => a.name);
+  const index = <T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> => {
+    const m = new Map<K, T[]>();
+    for (const r of rows) {
+      const k = key(r);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const valuesByTarget = index(values, (v) => v.target_id);
+  const claimsByMilestone = index(claims, (c) => c.milestone_id);
+  const submittedBy = index(
+    reports.filter((r) => r.submitted_at !== null),
+    (r) => `${r.task_no}|${r.unit_name}|${r.period}`,
+  );
 
   // Reporting discipline per lead unit: each due period × task with work this year.
   const withWork = new Set(milestones.map((m) => m.no));
@@ -148,9 +175,7 @@ export async function computePlanStatus(db: Db, planId: number, year: number, as
     for (const p of duePeriods) {
       let missedAny = false;
       for (const no of held) {
-        const first = reports
-          .filter((r) => r.task_no === no && r.unit_name === unit && r.period === p.code && r.submitted_at !== null)
-          .sort((a, b) => a.revision - b.revision)[0];
+        const first = (submittedBy.get(`${no}|${unit}|${p.code}`) ?? []).slice().sort((a, b) => a.revision - b.revision)[0];
         const status = !first ? 'missing' : chinaDate(new Date(first.submitted_at!)) > p.dueDate || first.late === 1 ? 'late' : 'onTime';
         if (status === 'missing') missedAny = true;
         items.push({ taskNo: no, period: p.code, status });
@@ -194,8 +219,7 @@ export async function computePlanStatus(db: Db, planId: number, year: number, as
           // Each lead unit's latest accepted claim; the task's milestone takes the least advanced.
           const perUnit = leads
             .map((u) => {
-              const latest = claims
-                .filter((c) => c.milestone_id === m.id)
+              const latest = (claimsByMilestone.get(m.id) ?? [])
                 .map((c) => ({ c, r: reportById.get(c.report_id)! }))
                 .filter(({ r }) => r.unit_name === u && r.status === 'accepted')
                 .sort((a, b) => (a.r.period === b.r.period ? a.r.revision - b.r.revision : a.r.period < b.r.period ? -1 : 1))
@@ -215,8 +239,7 @@ export async function computePlanStatus(db: Db, planId: number, year: number, as
           let accepted: number | null = null;
           let pending: number | null = null;
           for (const u of leads) {
-            const own = values
-              .filter((v) => v.target_id === x.id)
+            const own = (valuesByTarget.get(x.id) ?? [])
               .map((v) => ({ v, r: reportById.get(v.report_id)! }))
               .filter(({ r }) => r.unit_name === u)
               .sort((a, b) => (a.r.period === b.r.period ? a.r.revision - b.r.revision : a.r.period < b.r.period ? -1 : 1));

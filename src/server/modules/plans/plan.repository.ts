@@ -54,7 +54,8 @@ export function findCategories(db: Db, planId: number) {
   return db.selectFrom('category').select(['id', 'no', 'numeral', 'title', 'line']).where('plan_id', '=', planId).orderBy('no').execute();
 }
 
-export function findTasks(db: Db, planId: number) {
+/** Tasks of a plan with their category's number and title. */
+function tasksOf(db: Db, planId: number) {
   return db
     .selectFrom('task')
     .innerJoin('category', 'category.id', 'task.category_id')
@@ -73,33 +74,15 @@ export function findTasks(db: Db, planId: number) {
       'category.no as category_no',
       'category.title as category_title',
     ])
-    .where('task.plan_id', '=', planId)
-    .orderBy('task.no')
-    .execute();
+    .where('task.plan_id', '=', planId);
+}
+
+export function findTasks(db: Db, planId: number) {
+  return tasksOf(db, planId).orderBy('task.no').execute();
 }
 
 export function findTaskByNo(db: Db, planId: number, no: number) {
-  return db
-    .selectFrom('task')
-    .innerJoin('category', 'category.id', 'task.category_id')
-    .select([
-      'task.id',
-      'task.no',
-      'task.title',
-      'task.content',
-      'task.body_content',
-      'task.body_line',
-      'task.line',
-      'task.units_text',
-      'task.units_line',
-      'task.separate_leads',
-      'task.includes_other_relevant_departments',
-      'category.no as category_no',
-      'category.title as category_title',
-    ])
-    .where('task.plan_id', '=', planId)
-    .where('task.no', '=', no)
-    .executeTakeFirst();
+  return tasksOf(db, planId).where('task.no', '=', no).executeTakeFirst();
 }
 
 /** Assignments of the given tasks with their unit, in document order. */

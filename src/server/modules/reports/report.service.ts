@@ -134,6 +134,9 @@ async function assertOpen(db: Db, planId: number, period: Period, unitName: stri
 }
 
 type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+
+/** Review fields of a report nobody has submitted or reviewed yet (a new draft or a correction). */
+const NOT_YET_REVIEWED = { submitted_at: null, approved_at: null, approved_by: null, decided_at: null, decided_by: null } as const;
 const findReport = (db: Db, id: number) => db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
 
 async function requireReport(db: Db, id: number): Promise<ReportRow> {
@@ -205,11 +208,7 @@ export async function openReport(db: Db, ctx: ReportCtx, planId: number, taskNo:
           author_id: ctx.actor.id!,
           created_at: now,
           updated_at: now,
-          submitted_at: null,
-          approved_at: null,
-          approved_by: null,
-          decided_at: null,
-          decided_by: null,
+          ...NOT_YET_REVIEWED,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -410,11 +409,7 @@ export async function correctReport(db: Db, ctx: ReportCtx, id: number, reason: 
         late: 0,
         created_at: now,
         updated_at: now,
-        submitted_at: null,
-        approved_at: null,
-        approved_by: null,
-        decided_at: null,
-        decided_by: null,
+        ...NOT_YET_REVIEWED,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -4,6 +4,24 @@ import { ROLES } from '../domain/roles.js';
 
 export const roleEnumSchema = z.enum(ROLES);
 
+/** The security policy (configurable by the 安全管理员; defaults per 等保2.0 三级). */
+export const securityPolicySchema = z.object({
+  passwordMinLength: z.number().int().min(8).max(64),
+  passwordMinClasses: z.number().int().min(3).max(4),
+  passwordMaxAgeDays: z.number().int().min(1).max(365),
+  passwordHistory: z.number().int().min(1).max(24),
+  lockoutThreshold: z.number().int().min(3).max(10),
+  lockoutMinutes: z.number().int().min(5).max(1440),
+  idleTimeoutMinutes: z.number().int().min(5).max(120),
+  adminIdleTimeoutMinutes: z.number().int().min(5).max(60),
+  absoluteSessionHours: z.number().int().min(1).max(24),
+  inactiveAccountDays: z.number().int().min(30).max(365),
+  /** When on, the three administrators and unit heads must use a TOTP second factor. */
+  totpRequired: z.boolean(),
+});
+export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
+
+
 export const accountSchema = z.object({
   id: z.number().int(),
   login: z.string(),

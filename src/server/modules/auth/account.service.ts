@@ -295,6 +295,8 @@ export interface LoginResult {
   csrfToken: string;
   account: AccountView;
   passwordExpired: boolean;
+  /** The policy requires a second factor this account has not set up yet. */
+  mustSetUpTotp: boolean;
 }
 
 const failedLogin = (): AppError => new AppError('LOGIN_FAILED', '用户名或密码错误');
@@ -365,7 +367,13 @@ export async function login(db: Db, ctx: Omit<Ctx, 'actor'>, input: LoginInput):
       .execute();
     await audit(trx, actx, 'auth.login', user.id, { message: passwordExpired ? '登录成功（密码已过期，须修改）' : '登录成功' });
   });
-  return { token, csrfToken, account: presentAccount({ ...user, last_login_at: ctx.now.toISOString() }, roles), passwordExpired };
+  return {
+    token,
+    csrfToken,
+    account: presentAccount({ ...user, last_login_at: ctx.now.toISOString() }, roles),
+    passwordExpired,
+    mustSetUpTotp: requiresTotp(roles, policy) && !user.totp_secret,
+  };
 }
 
 function formatTime(d: Date): string {

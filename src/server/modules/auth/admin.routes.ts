@@ -14,7 +14,7 @@ import { errorSchema } from '../../../shared/api/plan-api.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
 import * as accounts from './account.service.js';
-import { loadPolicy, savePolicy, securityPolicySchema } from './security-policy.js';
+import { clearPolicyCache, loadPolicy, savePolicy, securityPolicySchema } from './security-policy.js';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
@@ -66,6 +66,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> =
         await savePolicy(trx, req.body, clock());
         await writeAudit(trx, { ...ctx(req), at: clock(), action: 'policy.update', objectType: 'policy', objectId: 'security_policy', before, after: req.body, outcome: 'success' });
       });
+      clearPolicyCache();
       return req.body;
     },
   );

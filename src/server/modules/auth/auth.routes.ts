@@ -27,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> = 
     async (req, reply) => {
       const r = await accounts.login(k, { now: clock(), ip: req.ip, requestId: req.id }, { ...req.body, userAgent: req.headers['user-agent'] ?? null });
       setCookie(req, reply, r.token);
-      return { account: r.account, csrfToken: r.csrfToken, mustChangePassword: r.account.mustChangePassword || r.passwordExpired, mustSetUpTotp: false };
+      return { account: r.account, csrfToken: r.csrfToken, mustChangePassword: r.account.mustChangePassword || r.passwordExpired, mustSetUpTotp: r.mustSetUpTotp };
     },
   );
 

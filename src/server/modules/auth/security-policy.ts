@@ -2,25 +2,12 @@
  * The security policy (configurable by the 安全管理员; defaults per 等保2.0 三级), stored in
  * app_setting under `security_policy`.
  */
-import { z } from 'zod';
+import { securityPolicySchema, type SecurityPolicy } from '../../../shared/api/auth-api.js';
+
+export { securityPolicySchema, type SecurityPolicy };
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
-export const securityPolicySchema = z.object({
-  passwordMinLength: z.number().int().min(8).max(64),
-  passwordMinClasses: z.number().int().min(3).max(4),
-  passwordMaxAgeDays: z.number().int().min(1).max(365),
-  passwordHistory: z.number().int().min(1).max(24),
-  lockoutThreshold: z.number().int().min(3).max(10),
-  lockoutMinutes: z.number().int().min(5).max(1440),
-  idleTimeoutMinutes: z.number().int().min(5).max(120),
-  adminIdleTimeoutMinutes: z.number().int().min(5).max(60),
-  absoluteSessionHours: z.number().int().min(1).max(24),
-  inactiveAccountDays: z.number().int().min(30).max(365),
-  /** When on, the three administrators and unit heads must use a TOTP second factor. */
-  totpRequired: z.boolean(),
-});
-export type SecurityPolicy = z.infer<typeof securityPolicySchema>;
 
 export const DEFAULT_POLICY: SecurityPolicy = {
   passwordMinLength: 8,
@@ -64,5 +51,11 @@ export async function savePolicy(trx: Kysely<Database>, policy: SecurityPolicy, 
   const exists = await trx.selectFrom('app_setting').select('key').where('key', '=', KEY).executeTakeFirst();
   if (exists) await trx.updateTable('app_setting').set({ value, updated_at: now.toISOString() }).where('key', '=', KEY).execute();
   else await trx.insertInto('app_setting').values({ key: KEY, value, updated_at: now.toISOString() }).execute();
+  // Clear before and after the caller commits: a request between the two cannot keep the old policy long.
+  clearPolicyCache();
+}
+
+/** Forget cached policies (call after the transaction that saved a policy has committed). */
+export function clearPolicyCache(): void {
   policyCache = new WeakMap();
 }

@@ -1,24 +1,29 @@
 /**
  * The application shell (ProLayout "mix" style built from antd): a header with the product
- * name, the current plan and the language switch; a side menu generated from the route table;
- * the page in a Suspense boundary (pages are lazy chunks).
+ * name, the current plan, the account menu and the language switch; a side menu generated from
+ * the route table — plan pages first, then 系统管理 with only the administration pages the
+ * account's roles grant; the page in a Suspense boundary (pages are lazy chunks). A signed-in
+ * account that must first change its password or set up TOTP is taken to that page.
  */
 import { GlobalOutlined, LockOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Spin, Tooltip } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorResult, StatusResult } from '../components/async-content.js';
 import { useErrorMessage } from '../components/error-message.js';
 import { LinkButton } from '../components/link-button.js';
-import { hasPermission, useMe } from '../features/auth/api/auth.api.js';
+import { routes as adminRoutes } from '../features/admin/routes.js';
+import { hasPermission, ME_KEY, pendingStep, useMe } from '../features/auth/api/auth.api.js';
 import { AccountMenu } from '../features/auth/components/account-menu.js';
 import { usePlans } from '../features/plans/api/plans.api.js';
 import { CurrentPlanProvider, useOptionalCurrentPlan } from '../features/plans/hooks/current-plan.js';
 import { useI18n } from '../lib/i18n/i18n-context.js';
 import { notifyError } from '../lib/notify.js';
+import { ApiClientError } from '../lib/api-client.js';
 import { onBackgroundQueryError } from '../lib/query-client.js';
 import { appRoutes, matchAppRoute } from './routes.js';
-import { SideNav } from './side-nav.js';
+import { SideNav, type SideNavGroup } from './side-nav.js';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -73,9 +78,17 @@ function PlanTitle() {
   );
 }
 
+/** Answers that mean the cached session (`me`) is out of date. */
+const SESSION_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED', 'TOTP_SETUP_REQUIRED']);
+
+/** Pages that only exist for a signed-in account (own account, administration). */
+const isSignedInOnly = (path: string | undefined): boolean => adminRoutes.some((r) => r.path === path);
+
 function Shell() {
   const { t } = useI18n();
   const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
   const errorMessage = useErrorMessage();
@@ -91,21 +104,50 @@ function Shell() {
     document.title = `${route ? `${t(route.titleKey)} · ` : ''}${t('app.name')}`;
   }, [route, t]);
 
+  // First things first: a pending account changes its password / sets up TOTP before anything else.
+  const pending = pendingStep(me.data);
+  useEffect(() => {
+    if (!pending || location.pathname === pending || location.pathname === '/login') return;
+    void navigate(`${pending}?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  }, [pending, location.pathname, location.search, navigate]);
+
+  // The server may know better than the cached session (policy changed, session timed out): ask again.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'error') return;
+        const error = event.action.error;
+        if (error instanceof ApiClientError && SESSION_CODES.has(error.code) && queryClient.getQueryData<{ account: unknown }>(ME_KEY)?.account) {
+          void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        }
+      }),
+    [queryClient],
+  );
+
   const narrow = screens.lg === false;
-  const menuItems = appRoutes
-    .filter((r) => r.menu)
-    .map((r) => ({
-      key: r.path,
-      to: r.path,
-      icon: r.menu!.icon,
-      label: t(r.titleKey),
-      suffix:
-        r.access !== 'public' && !hasPermission(me.data, r.access.permission) ? (
-          <Tooltip title={t('auth.restricted')}>
-            <LockOutlined aria-label={t('auth.restricted')} />
-          </Tooltip>
-        ) : null,
-    }));
+  const lockSuffix = (
+    <Tooltip title={t('auth.restricted')}>
+      <LockOutlined aria-label={t('auth.restricted')} />
+    </Tooltip>
+  );
+  const toItem = (r: (typeof appRoutes)[number], suffix?: ReactNode) => ({ key: r.path, to: r.path, icon: r.menu!.icon, label: t(r.titleKey), suffix });
+  const menuGroups: SideNavGroup[] = [
+    {
+      key: 'plan',
+      items: appRoutes
+        .filter((r) => r.menu && !adminRoutes.includes(r))
+        .map((r) => toItem(r, r.access !== 'public' && !hasPermission(me.data, r.access.permission) ? lockSuffix : null)),
+    },
+    {
+      key: 'admin',
+      title: t('nav.admin'),
+      // 三权分立: each administrator sees only the pages of their own role.
+      items: adminRoutes.filter((r) => r.menu && r.access !== 'public' && hasPermission(me.data, r.access.permission)).map((r) => toItem(r)),
+    },
+  ];
+  const onSignedOut = () => {
+    if (isSignedInOnly(route?.path)) void navigate('/', { replace: true });
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -122,7 +164,7 @@ function Shell() {
           <span style={{ fontSize: 13, opacity: 0.65 }}>Sanqu</span>
         </Link>
         <div style={{ flex: 1, minWidth: 0, display: 'flex', justifyContent: 'center' }}>{narrow ? null : <PlanTitle />}</div>
-        <AccountMenu />
+        <AccountMenu onSignedOut={onSignedOut} />
         <LanguageSwitch />
       </Header>
       <Layout>
@@ -136,7 +178,7 @@ function Shell() {
           trigger={null}
           style={{ borderInlineEnd: '1px solid rgba(5,5,5,0.06)' }}
         >
-          <SideNav items={menuItems} selectedKey={route?.menuKey} collapsed={collapsed} ariaLabel={t('app.name')} />
+          <SideNav groups={menuGroups} selectedKey={route?.menuKey} collapsed={collapsed} ariaLabel={t('app.name')} />
         </Sider>
         <Layout>
           <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>

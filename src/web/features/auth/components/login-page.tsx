@@ -1,78 +1,24 @@
 /**
  * 登录 (/login?next=…): user name + password (+ the 6-digit code when the server asks for
- * it), then — on a first sign-in or an expired password — the required password change.
- * Server messages (Chinese, with attempts left or lock time) are shown as they come.
+ * it), then — on a first sign-in, after a reset or with an expired password — the required
+ * password change, then the TOTP set-up if the security policy requires one. Server messages
+ * (Chinese, with attempts left or lock time) are shown as they come.
  */
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useErrorMessage } from '../../../components/error-message.js';
 import { ApiClientError } from '../../../lib/api-client.js';
 import { useI18n } from '../../../lib/i18n/i18n-context.js';
-import { changePassword, login, ME_KEY, safeNext, useMe } from '../api/auth.api.js';
+import { fetchMe, login, ME_KEY, safeNext, TOTP_PATH, useMe } from '../api/auth.api.js';
+import { ChangePasswordForm } from './change-password-form.js';
 
 interface LoginValues {
   login: string;
   password: string;
   totp?: string;
-}
-
-interface ChangeValues {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
-
-function ChangePasswordForm({ csrfToken, initialCurrent, onDone }: { csrfToken: string | null; initialCurrent?: string; onDone: () => void }) {
-  const { t } = useI18n();
-  const errorMessage = useErrorMessage();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onFinish = async (values: ChangeValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword }, csrfToken);
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e as Error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Form<ChangeValues> layout="vertical" onFinish={onFinish} initialValues={{ currentPassword: initialCurrent }} requiredMark={false} data-testid="change-password-form">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('auth.changeTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('auth.changeHint')}</Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="auth-error" /> : null}
-      <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.required', { field: t('auth.currentPassword') }) }]}>
-        <Input.Password autoComplete="current-password" />
-      </Form.Item>
-      <Form.Item name="newPassword" label={t('auth.newPassword')} rules={[{ required: true, message: t('auth.required', { field: t('auth.newPassword') }) }]}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('auth.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('auth.required', { field: t('auth.confirmPassword') }) },
-          ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('auth.mismatch')))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={busy}>
-        {t('auth.changeSubmit')}
-      </Button>
-    </Form>
-  );
 }
 
 /** Route `/login`. */
@@ -92,8 +38,12 @@ export function LoginPage() {
   const finish = async () => {
     // Everything cached may now read differently (permissions): start afresh.
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'plans' && q.queryKey[0] !== ME_KEY[0] });
-    await queryClient.invalidateQueries({ queryKey: ME_KEY });
-    void navigate(next, { replace: true });
+    // The session as the server now sees it: the login answer does not say whether the
+    // policy requires a TOTP set-up, GET /auth/me does.
+    const fresh = await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: ({ signal }) => fetchMe(signal), staleTime: 0 });
+    setLastPassword(undefined);
+    if (fresh.mustSetUpTotp) void navigate(`${TOTP_PATH}?next=${encodeURIComponent(next)}`, { replace: true });
+    else void navigate(next, { replace: true });
   };
 
   const onFinish = async (values: LoginValues) => {
@@ -102,8 +52,8 @@ export function LoginPage() {
     try {
       const result = await login({ login: values.login.trim(), password: values.password, totp: values.totp || undefined });
       queryClient.setQueryData(ME_KEY, result);
-      setLastPassword(values.password);
-      if (!result.mustChangePassword && !result.mustSetUpTotp) await finish();
+      if (result.mustChangePassword) setLastPassword(values.password);
+      else await finish();
     } catch (e) {
       if (e instanceof ApiClientError && e.code === 'TOTP_REQUIRED') setAskTotp(true);
       setError(errorMessage(e as Error));
@@ -115,9 +65,17 @@ export function LoginPage() {
   const current = me.data;
   let body;
   if (current?.account && current.mustChangePassword) {
-    body = <ChangePasswordForm csrfToken={current.csrfToken} initialCurrent={lastPassword} onDone={() => void finish()} />;
+    body = (
+      <>
+        <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="change-password-title">
+          {t('auth.changeTitle')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('account.password.forcedHint', { name: current.account.displayName, login: current.account.login })}</Typography.Paragraph>
+        <ChangePasswordForm csrfToken={current.csrfToken} initialCurrent={lastPassword} submitLabel={t('auth.changeSubmit')} onDone={() => void finish()} />
+      </>
+    );
   } else if (current?.account && current.mustSetUpTotp) {
-    body = <Alert type="warning" showIcon title={t('auth.totpSetup')} />;
+    return <Navigate to={`${TOTP_PATH}?next=${encodeURIComponent(next)}`} replace />;
   } else {
     body = (
       <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form">
@@ -151,7 +109,7 @@ export function LoginPage() {
   }
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 32 }}>
-      <Card style={{ width: 420, maxWidth: '100%' }}>{body}</Card>
+      <Card style={{ width: 440, maxWidth: '100%' }}>{body}</Card>
     </div>
   );
 }

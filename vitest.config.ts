@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'web',
           include: ['src/web/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['src/web/test/setup-strings.ts'],
           testTimeout: 30_000,
         },
       },

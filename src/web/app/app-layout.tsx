@@ -16,6 +16,7 @@ import { LinkButton } from '../components/link-button.js';
 import { routes as adminRoutes } from '../features/admin/routes.js';
 import { hasPermission, ME_KEY, pendingStep, useMe } from '../features/auth/api/auth.api.js';
 import { AccountMenu } from '../features/auth/components/account-menu.js';
+import { DemoBanner } from './demo-banner.js';
 import { usePlans } from '../features/plans/api/plans.api.js';
 import { CurrentPlanProvider, useOptionalCurrentPlan } from '../features/plans/hooks/current-plan.js';
 import { useI18n } from '../lib/i18n/i18n-context.js';
@@ -167,6 +168,7 @@ function Shell() {
         <AccountMenu onSignedOut={onSignedOut} />
         <LanguageSwitch />
       </Header>
+      <DemoBanner />
       <Layout>
         <Sider
           theme="light"

@@ -6,7 +6,7 @@
 import { ApartmentOutlined, AlertOutlined, DashboardOutlined, EnvironmentOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../../shared/domain/roles.js';
-import type { DictKey } from '../lib/i18n/dictionary.js';
+import { loadFeatureStrings, type DictKey } from '../lib/i18n/dictionary.js';
 import { routes as adminRoutes } from '../features/admin/routes.js';
 import { routes as reportRoutes } from '../features/reports/routes.js';
 import { routes as cockpitRoutes } from '../features/cockpit/routes.js';
@@ -83,10 +83,14 @@ export const appRoutes: AppRoute[] = [
     access: 'public',
     Page: lazy(() => import('../features/auth/components/login-page.js').then((m) => ({ default: m.LoginPage }))),
   },
-  ...cockpitRoutes,
-  ...reportRoutes,
-  ...adminRoutes,
+  ...[...cockpitRoutes, ...reportRoutes, ...adminRoutes].map(afterFeatureStrings),
 ];
+
+/** A feature page renders once the feature strings (their own chunk) are registered. */
+function afterFeatureStrings(route: AppRoute): AppRoute {
+  const Inner = route.Page;
+  return { ...route, Page: lazy(async () => ({ default: await loadFeatureStrings().then(() => Inner as ComponentType) })) };
+}
 
 /** The route whose path pattern matches `pathname` (':param' segments match anything). */
 export function matchAppRoute(pathname: string, routes: readonly Pick<AppRoute, 'path'>[] = appRoutes): AppRoute | undefined {

@@ -5,9 +5,10 @@
  * Placeholders are written `{name}` and filled by `translate`.
  */
 
-import * as adminStrings from '../../features/admin/i18n.js';
-import * as reportStrings from '../../features/reports/i18n.js';
-import * as cockpitStrings from '../../features/cockpit/i18n.js';
+import type * as adminStrings from '../../features/admin/i18n.js';
+import type * as reportStrings from '../../features/reports/i18n.js';
+import type * as cockpitStrings from '../../features/cockpit/i18n.js';
+import { navZh, navEn } from './feature-nav.js';
 
 export type Language = 'zh' | 'en';
 
@@ -221,14 +222,16 @@ export const zh = {
   'auth.forbidden': '无权访问',
   'auth.passwordPending': '请先修改密码',
   'auth.restricted': '需登录查看',
-  ...adminStrings.zh,
-  ...reportStrings.zh,
-  ...cockpitStrings.zh,
+  'app.demo': '模拟数据',
+  'app.demoHint': '当前连接的是演示数据库：页面上的报告和数字都是模拟生成的，不代表真实工作进展。',
+  ...navZh,
 } as const;
 
-export type DictKey = keyof typeof zh;
+/** Keys of the first chunk and of the feature pages (whose strings load with them). */
+export type DictKey = keyof typeof zh | keyof typeof adminStrings.zh | keyof typeof reportStrings.zh | keyof typeof cockpitStrings.zh;
+type BaseKey = keyof typeof zh;
 
-export const en: Record<DictKey, string> = {
+export const en: Record<BaseKey, string> = {
   'app.name': 'Three-Zone Plan Monitor',
   'app.shortName': 'Sanqu',
   'app.footer': 'Source: the imported plan text; every figure traces to a line of the document',
@@ -438,16 +441,31 @@ export const en: Record<DictKey, string> = {
   'auth.forbidden': 'Not allowed',
   'auth.passwordPending': 'Change your password first',
   'auth.restricted': 'Sign in to view',
-  ...adminStrings.en,
-  ...reportStrings.en,
-  ...cockpitStrings.en,
+  'app.demo': 'Simulated data',
+  'app.demoHint': 'This is the demo database: every report and figure here is simulated and shows no real progress.',
+  ...navEn,
 };
 
-export const dictionaries: Record<Language, Record<DictKey, string>> = { zh, en };
+/** Every string known so far, per language: the first chunk's, then the feature pages' once loaded. */
+export const dictionaries: Record<Language, Record<string, string>> = { zh: { ...zh }, en: { ...en } };
+
+/** Add strings (a feature's, when its chunk has loaded). */
+export function registerStrings(more: { zh: Record<string, string>; en: Record<string, string> }): void {
+  Object.assign(dictionaries.zh, more.zh);
+  Object.assign(dictionaries.en, more.en);
+}
+
+let featureStrings: Promise<void> | null = null;
+
+/** Load (once) and register the feature pages' strings; their pages and panels wait for it. */
+export function loadFeatureStrings(): Promise<void> {
+  featureStrings ??= import('./feature-strings.js').then(registerStrings);
+  return featureStrings;
+}
 
 /** Look up `key` in `lang` and fill `{name}` placeholders; unknown placeholders stay visible. */
 export function translate(lang: Language, key: DictKey, params?: Record<string, string | number>): string {
-  const template = dictionaries[lang][key] ?? zh[key];
+  const template = dictionaries[lang][key] ?? dictionaries.zh[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -9,10 +9,12 @@ import { Button } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../../lib/i18n/i18n-context.js';
+import { loadFeatureStrings } from '../../../lib/i18n/dictionary.js';
 import { notifyError } from '../../../lib/notify.js';
 import { logout, useMe } from '../api/auth.api.js';
 
-const AccountPanel = lazy(() => import('./account-panel.js'));
+// The panel uses the administration strings, which load in their own chunk.
+const AccountPanel = lazy(() => loadFeatureStrings().then(() => import('./account-panel.js')));
 
 const onDark = { color: 'rgba(255,255,255,0.85)' };
 

@@ -10,6 +10,7 @@ import { benchImporter } from './importer.js';
 import { benchServer } from './server.js';
 import { benchReporting } from './reporting.js';
 import { benchCockpit } from './cockpit.js';
+import { benchLcp } from './lcp.js';
 import type { BenchResult } from './types.js';
 
 interface Section {
@@ -23,6 +24,7 @@ const SECTIONS: Section[] = [
   { key: 'importer', title: 'Importer — seed document → plan model (baseline F: read + split lines)', run: benchImporter },
   { key: 'server', title: 'Server — HTTP API (baseline B: bare node:http) and web bundle', run: benchServer },
   { key: 'reporting', title: 'Reporting — durable submit with audit (baseline B: bare node:http, same clients)', run: benchReporting },
+  { key: 'lcp', title: 'Cockpit — Largest Contentful Paint in headless Chromium (baseline: the plan overview, same run)', run: benchLcp },
   { key: 'cockpit', title: 'Cockpit — summary at province scale on SQLite and PostgreSQL (baseline B: bare node:http, same body)', run: benchCockpit },
 ];
 

@@ -26,7 +26,8 @@ export function DemoBanner() {
       data-testid="demo-banner"
       style={{ background: '#fff7e6', borderBottom: '1px solid #ffd591', color: '#ad4e00', padding: '6px 16px', fontSize: 13, textAlign: 'center' }}
     >
-      <strong>{t('app.demo')}</strong>　{t('app.demoHint')}
+      <strong style={{ marginRight: 12 }}>{t('app.demo')}</strong>
+      {t('app.demoHint')}
     </div>
   );
 }

@@ -54,6 +54,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/reports/:id/return-by-plan-office': 'permission:report:decide',
   'POST /api/v1/reports/:id/correct': 'permission:report:write',
   'PUT /api/v1/plans/:planId/tasks/:no/contribution': 'permission:report:write',
+  'GET /api/v1/plans/:planId/tasks/:no/contribution': 'permission:report:write',
   'POST /api/v1/reports/:id/evidence': 'permission:report:write',
   'GET /api/v1/evidence/:id': 'permission:report:read',
   'GET /api/v1/plans/:planId/todo': 'permission:report:read',
@@ -187,6 +188,7 @@ describe(`authorisation matrix (${testDialect})`, () => {
       const key = `${route.method} ${route.url}`;
       const url =
         route.url.replace(':planId', '1').replace(':no', route.url.endsWith('/contribution') ? '6' : '1').replace(':id', String(targetId)).replace(':date', '2027-03-01') +
+        (route.url.endsWith('/contribution') && route.method === 'GET' ? '?period=2022-09' : '') +
         (route.url.endsWith('/periods') || route.url.endsWith('/work-plan-coverage') || route.url.endsWith('/status') || route.url.endsWith('/cockpit') ? '?year=2022' : route.url.endsWith('.xlsx') && route.url.includes('report-template') ? '?period=2022-09' : '');
       for (const who of ['anonymous', ...ROLES]) {
         const headers = who === 'anonymous' ? {} : (await sessionFor(who)).headers;

@@ -129,6 +129,11 @@ describe(`progress reports (${testDialect})`, () => {
     expect(text.statusCode).toBe(400);
     expect(text.json().error.message).toContain('values.0.value');
 
+    // A growth rate may fall below zero; a share may not.
+    const fall = await call('gxj-reporter', 'PUT', `/reports/${r.id}`, { version: r.version, values: [{ targetId: growth.targetId, value: -2.5 }] });
+    expect(fall.statusCode, fall.body).toBe(200);
+    expect((fall.json() as ReportDetail).targets.find((t) => t.targetId === growth.targetId)!.reported).toBe(-2.5);
+
     const land = await open('zrzy-reporter', 31, '2022-09');
     const area = land.targets.find((t) => t.unit === '亩')!;
     const neg = await call('zrzy-reporter', 'PUT', `/reports/${land.id}`, { version: land.version, values: [{ targetId: area.targetId, value: -5 }] });
@@ -166,6 +171,9 @@ describe(`progress reports (${testDialect})`, () => {
     expect(res.statusCode, res.body).toBe(200);
     const lead = await open('gxj-reporter', 6, '2022-09');
     expect(lead.contributions).toEqual([expect.objectContaining({ unit: '市发展改革局', text: '协调重大项目用地指标3宗', status: 'submitted' })]);
+    const own = await call('fgj-reporter', 'GET', '/plans/1/tasks/6/contribution?period=2022-09');
+    expect(own.json().item).toMatchObject({ unit: '市发展改革局', status: 'submitted', text: '协调重大项目用地指标3宗' });
+    expect((await call('fgj-reporter', 'GET', '/plans/1/tasks/6/contribution?period=2022-08')).json().item).toBeNull();
     const notCoop = await call('gxj-reporter', 'PUT', '/plans/1/tasks/6/contribution', { period: '2022-09', text: 'x' });
     expect(notCoop.statusCode).toBe(403);
   });

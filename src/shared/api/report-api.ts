@@ -48,6 +48,7 @@ export const reportTargetSchema = z.object({
   value: z.number(),
   valueMax: z.number().nullable(),
   unit: z.string(),
+  baseUnit: z.string(),
   milestoneId: z.number().int(),
   /** Year-to-date value in this report (null when not yet entered). */
   reported: z.number().nullable(),

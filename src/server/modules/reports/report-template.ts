@@ -236,7 +236,7 @@ export async function importReportTemplate(db: Db, ctx: ReportCtx, planId: numbe
       }
       const value = typeof cell.value === 'number' ? cell.value : Number(text.replace(/,/g, ''));
       if (!Number.isFinite(value)) return err(`“${info.subject}”须填写数字，当前为“${text}”`);
-      const p = valueProblem(value, info.unit, info.base_unit);
+      const p = valueProblem(value, info.unit, info.base_unit, info.subject);
       if (p) return err(`“${info.subject}”（${info.unit}）${p}`);
       input(taskNo).values!.push({ targetId: Number(idStr), value });
     } else if (kind === 'M') {

@@ -155,6 +155,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> 
       .send(Buffer.from(e.content));
   });
 
+  app.get(
+    '/plans/:planId/tasks/:no/contribution',
+    { config: write, schema: { tags: ['reports'], summary: '本单位对某任务某周期的配合单位反馈（没有则为 null）', params: taskParams, querystring: z.object({ period: z.string().min(4).max(10) }), response: { 200: z.object({ item: contributionSchema.nullable() }), ...errors } } },
+    async (req) => ({ item: await reports.findContribution(k, ctx(req), req.params.planId, req.params.no, req.query.period) }),
+  );
+
   app.put(
     '/plans/:planId/tasks/:no/contribution',
     { config: write, schema: { tags: ['reports'], summary: '配合单位反馈（配合单位填报员）', params: taskParams, body: contributionBodySchema, response: { 200: contributionSchema, ...errors } } },

@@ -226,10 +226,13 @@ export async function openReport(db: Db, ctx: ReportCtx, planId: number, taskNo:
 /** Base units whose values are counts (whole numbers). */
 const COUNT_UNITS = new Set(['个', '家', '场', '条', '项', '座', '所', '批', '宗', '次', '人']);
 
+/** A rate of change (增速, 增长率 …) may fall below zero; counts, areas, money and shares may not. */
+const RATE_OF_CHANGE = /增速|增长|增幅|变化率/;
+
 /** Check one value against its target's unit; returns a Chinese reason or null. */
-export function valueProblem(value: number, unit: string, baseUnit: string): string | null {
+export function valueProblem(value: number, unit: string, baseUnit: string, subject = ''): string | null {
   if (!Number.isFinite(value)) return '须为数字';
-  if (value < 0) return '不能为负数';
+  if (value < 0 && !(unit === '%' && RATE_OF_CHANGE.test(subject))) return '不能为负数';
   if (unit === '%' && value > 100) return '百分比须在0到100之间';
   if (COUNT_UNITS.has(baseUnit) && unit === baseUnit && !Number.isInteger(value)) return `须为整数（${unit}）`;
   return null;
@@ -268,7 +271,7 @@ export async function saveReport(db: Db, ctx: ReportCtx, id: number, input: Save
         continue;
       }
       if (v.value === null) continue;
-      const p = valueProblem(v.value, t.unit, t.base_unit);
+      const p = valueProblem(v.value, t.unit, t.base_unit, t.subject);
       if (p) problems.push({ field: `values[${v.targetId}]`, message: `“${t.subject}”（${t.unit}）${p}` });
     }
     if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => p.message).join('；'), { issues: problems });
@@ -416,6 +419,7 @@ export async function correctReport(db: Db, ctx: ReportCtx, id: number, reason: 
     const newId = Number(row.id);
     await sql`insert into report_milestone (report_id, milestone_id, status, narrative) select ${newId}, milestone_id, status, narrative from report_milestone where report_id = ${id}`.execute(trx);
     await sql`insert into report_value (report_id, target_id, value, note) select ${newId}, target_id, value, note from report_value where report_id = ${id}`.execute(trx);
+    await sql`insert into evidence_file (report_id, file_name, mime_type, size, sha256, content, uploaded_by, uploaded_at) select ${newId}, file_name, mime_type, size, sha256, content, uploaded_by, uploaded_at from evidence_file where report_id = ${id}`.execute(trx);
     await audit(trx, ctx, 'report.correct', 'report', newId, { supersedes: id, revision: r.revision }, { revision: r.revision + 1, reason });
     return newId;
   });
@@ -487,6 +491,7 @@ export async function getReport(db: Db, ctx: ReportCtx, id: number): Promise<Rep
       value: t.value,
       valueMax: t.value_max,
       unit: t.unit,
+      baseUnit: t.base_unit,
       milestoneId: t.milestone_id,
       reported: values.find((v) => v.target_id === t.id)?.value ?? null,
       previousAccepted: previous.get(t.id) ?? null,
@@ -550,6 +555,19 @@ export async function listReports(db: Db, ctx: ReportCtx, planId: number, f: Rep
       updatedAt: r.updated_at,
       submittedAt: r.submitted_at,
     }));
+}
+
+/** The unit's own contribution to a task for a period, or null. */
+export async function findContribution(db: Db, ctx: ReportCtx, planId: number, taskNo: number, period: string) {
+  const c = await db
+    .selectFrom('contribution')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('task_no', '=', taskNo)
+    .where('period', '=', period)
+    .where('unit_name', '=', ctx.unitName ?? '\u0000')
+    .executeTakeFirst();
+  return c ? { id: c.id, taskNo, period: c.period, unit: c.unit_name, text: c.text, status: c.status, version: c.version, updatedAt: c.updated_at } : null;
 }
 
 /** 配合单位反馈: a cooperating unit's input to the lead's report of a task for a period. */

@@ -112,7 +112,7 @@ export async function saveWorkPlan(
         const t = targets.find((x) => x.id === s.targetId && x.milestone_id === m.milestoneId);
         if (!t) issues.push({ field: `shares[${s.targetId}]`, message: `量化目标 ${s.targetId} 不属于该工作计划` });
         else if (s.share !== null) {
-          const p = valueProblem(s.share, t.unit, t.base_unit);
+          const p = valueProblem(s.share, t.unit, t.base_unit, t.subject);
           if (p) issues.push({ field: `shares[${s.targetId}]`, message: `“${t.subject}”的本地任务量${p}` });
         }
       }

@@ -233,6 +233,14 @@ export const zh = {
   'coverage.notAdditive': '比例类目标各市(区)数值不能相加，合计与覆盖率仅供参考',
   'coverage.indicative': '比例类，仅供参考',
   'coverage.footnote': '合计只计已提交、已采纳的计划',
+  'reports.offline.title': '离线填报（Excel）',
+  'reports.offline.hint': '下载本单位某一周期的预填模板，在 Excel 或 WPS 中填写“本期填报值”一列后上传；系统逐格校验，全部通过才导入，有错误时不会导入任何数据。',
+  'reports.offline.download': '下载填报模板',
+  'reports.offline.upload': '上传填好的模板',
+  'reports.offline.done': '已导入 {count} 份报告的草稿，请在下方列表中核对后提交。',
+  'reports.offline.row': '行',
+  'reports.offline.column': '列',
+  'reports.offline.message': '问题',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -469,4 +477,12 @@ export const en: Record<keyof typeof zh, string> = {
   'coverage.notAdditive': 'Percentages of counties do not add up: total and coverage are indicative only',
   'coverage.indicative': 'percentage, indicative',
   'coverage.footnote': 'The total counts submitted and accepted plans only',
+  'reports.offline.title': 'Offline reporting (Excel)',
+  'reports.offline.hint': 'Download the prefilled template of your unit for a period, fill in the “本期填报值” column in Excel or WPS and upload it; every cell is checked and nothing is imported unless all pass.',
+  'reports.offline.download': 'Download template',
+  'reports.offline.upload': 'Upload filled template',
+  'reports.offline.done': 'Drafts of {count} reports imported; check them in the list below and submit.',
+  'reports.offline.row': 'Row',
+  'reports.offline.column': 'Column',
+  'reports.offline.message': 'Problem',
 };

@@ -17,6 +17,7 @@ import { useReports } from '../api/reports.api.js';
 import { useSession } from '../hooks/use-session.js';
 import { useUnitTasks } from '../hooks/use-unit-tasks.js';
 import { OpenReportForm } from './open-report-form.js';
+import { OfflineExcelCard } from './offline-excel-card.js';
 import { ReportTable } from './report-table.js';
 
 const STATUSES: ReportStatus[] = ['draft', 'submitted', 'approved', 'accepted', 'returned'];
@@ -56,6 +57,7 @@ export function ReportsPage() {
             <OpenReportForm planId={plan.id} tasks={unitTasks.leads} csrf={session.csrf} initialTask={initialTask} />
           )
         ) : null}
+        {writer ? <OfflineExcelCard planId={plan.id} csrf={session.csrf} /> : null}
         <Card
           size="small"
           title={t('reports.list')}

@@ -1,6 +1,6 @@
 /**
  * The demo database (模拟数据): a separate database with the bundled plan, demo accounts for
- * every responsible unit, and a simulated reporting history for 2022 (months of reports, some
+ * every responsible unit, and a simulated reporting history for 2022 (twelve months of reports, some
  * late, some returned and fixed). It is marked as a demo database in app_setting, the API says
  * so (/api/health → demo: true) and the web app labels every page 模拟数据. It refuses to touch a
  * database that has data and is not a demo database.
@@ -47,7 +47,7 @@ export interface DemoSummary {
 }
 
 /** Build the demo into an empty database, in one transaction (all or nothing). */
-export async function buildDemo(db: Db, log: (s: string) => void, months = 11): Promise<DemoSummary> {
+export async function buildDemo(db: Db, log: (s: string) => void, months = 12): Promise<DemoSummary> {
   return db.transaction().execute((trx) => build(trx, log, months));
 }
 

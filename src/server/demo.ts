@@ -120,7 +120,7 @@ async function build(db: Db, log: (s: string) => void, months: number): Promise<
       // The plan office keeps late units open so their reports can still come in.
       if (lateDays > 0 && !opened.has(`${code}|${name}`)) {
         opened.add(`${code}|${name}`);
-        await db.insertInto('period_exception').values({ plan_id: planId, period: code, unit_name: name, until_date: '2022-12-31', reason: '模拟数据：补报' }).execute();
+        await db.insertInto('period_exception').values({ plan_id: planId, period: code, unit_name: name, until_date: '2023-12-31', reason: '模拟数据：补报' }).execute();
       }
       const { id } = await openReport(db, ctxOf(reporter, openedAt), planId, no, code);
       const progress = Math.min(1, (m / 12) * (0.8 + rand() * 0.4));

@@ -89,7 +89,9 @@ export const appRoutes: AppRoute[] = [
 /** A feature page renders once the feature strings (their own chunk) are registered. */
 function afterFeatureStrings(route: AppRoute): AppRoute {
   const Inner = route.Page;
-  return { ...route, Page: lazy(async () => ({ default: await loadFeatureStrings().then(() => Inner as ComponentType) })) };
+  // React cannot resolve a lazy component to another lazy one: render it from a plain component.
+  const WithStrings: ComponentType = () => <Inner />;
+  return { ...route, Page: lazy(async () => loadFeatureStrings().then(() => ({ default: WithStrings }))) };
 }
 
 /** The route whose path pattern matches `pathname` (':param' segments match anything). */

@@ -136,7 +136,7 @@ function Shell() {
     {
       key: 'plan',
       items: appRoutes
-        .filter((r) => r.menu && !adminRoutes.includes(r))
+        .filter((r) => r.menu && !adminRoutes.some((a) => a.path === r.path))
         .map((r) => toItem(r, r.access !== 'public' && !hasPermission(me.data, r.access.permission) ? lockSuffix : null)),
     },
     {

@@ -4,7 +4,8 @@
  * own, or for the plan office and leaders every report past draft.
  */
 import { TeamOutlined } from '@ant-design/icons';
-import { Card, Flex, Select, Space } from 'antd';
+import { Button, Card, Flex, Select, Space } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ReportStatus } from '../../../../shared/api/report-api.js';
 import { AsyncContent, ErrorResult, Loading } from '../../../components/async-content.js';
@@ -21,6 +22,19 @@ import { OfflineExcelCard } from './offline-excel-card.js';
 import { ReportTable } from './report-table.js';
 
 const STATUSES: ReportStatus[] = ['draft', 'submitted', 'approved', 'accepted', 'returned'];
+
+/** 离线填报 opens on demand, so the page shows one period picker at a time. */
+function OfflineExcel({ planId, csrf }: { planId: number; csrf: string | null }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <OfflineExcelCard planId={planId} csrf={csrf} />
+  ) : (
+    <Button onClick={() => setOpen(true)} data-testid="offline-open">
+      {t('reports.offline.title')}
+    </Button>
+  );
+}
 
 export function ReportsPage() {
   const { t } = useI18n();
@@ -57,7 +71,7 @@ export function ReportsPage() {
             <OpenReportForm planId={plan.id} tasks={unitTasks.leads} csrf={session.csrf} initialTask={initialTask} />
           )
         ) : null}
-        {writer ? <OfflineExcelCard planId={plan.id} csrf={session.csrf} /> : null}
+        {writer ? <OfflineExcel planId={plan.id} csrf={session.csrf} /> : null}
         <Card
           size="small"
           title={t('reports.list')}

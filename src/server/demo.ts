@@ -71,7 +71,14 @@ async function build(db: Db, log: (s: string) => void, months: number): Promise<
   const units = await db.selectFrom('unit').select(['name', 'seq']).where('plan_id', '=', planId).orderBy('seq').execute();
   const make = async (login: string, displayName: string, unitName: string | null, roles: string[]): Promise<Actor> => {
     const { account } = await createAccount(db, { now: start, actor: SYSTEM_ACTOR }, { login, displayName, unitName, roles });
-    await db.updateTable('user_account').set({ password_hash: hash, must_change_password: 0 }).where('id', '=', account.id).execute();
+    // Accounts are dated at build time, not in the simulated 2022, so the inactivity sweep and
+    // password expiry leave them usable.
+    const built = new Date().toISOString();
+    await db
+      .updateTable('user_account')
+      .set({ password_hash: hash, must_change_password: 0, created_at: built, password_changed_at: built, last_login_at: built })
+      .where('id', '=', account.id)
+      .execute();
     return { id: account.id, login, roles };
   };
   await make('demo-sysadmin', '系统管理员（演示）', '市政务服务数据管理局', ['systemAdmin']);

@@ -42,7 +42,7 @@ async function observeLcp(page: Page): Promise<void> {
   });
 }
 
-test('驾驶舱: figures equal their lists, seven-county map, 为什么, 模拟数据, 大屏; LCP measured', async ({ page, capture }) => {
+test('驾驶舱: figures equal their lists, seven-county map, 为什么, 模拟数据, 大屏; LCP measured', async ({ page, capture, browser }) => {
   test.setTimeout(90_000);
   await signInDemo(page, server, 'demo-office');
   const api = await demoGet<Cockpit>(page.request, server, `/plans/${planId}/cockpit?year=2022`);
@@ -67,13 +67,12 @@ test('驾驶舱: figures equal their lists, seven-county map, 为什么, 模拟�
   expect((await cockpit.mapTexts()).filter((text) => COUNTIES.includes(text))).toHaveLength(7);
   for (const kind of ['trend', 'category', 'zone', 'county', 'unit']) await expect(page.getByTestId(`cockpit-${kind}`).locator('svg')).toBeVisible();
 
-  // LCP of the cockpit (read once the charts are drawn).
+  // LCP of this first load after the server started (cold server, cold browser cache).
   await page.waitForLoadState('load');
   await page.waitForTimeout(500);
-  const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
-  console.log(`cockpit LCP: ${Math.round(lcp)} ms`);
-  test.info().annotations.push({ type: 'cockpit LCP', description: `${Math.round(lcp)} ms` });
-  expect(lcp).toBeGreaterThan(0);
+  const firstLcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+  console.log(`cockpit LCP, first load after the server started: ${Math.round(firstLcp)} ms`);
+  expect(firstLcp).toBeGreaterThan(0);
   await capture('cockpit-01-cockpit');
 
   // Drill-down from a tile: the list has exactly as many rows as the figure.
@@ -137,6 +136,25 @@ test('驾驶舱: figures equal their lists, seven-county map, 为什么, 模拟�
   await expect(page.getByTestId('tile-tasks.red')).toContainText('Red');
   await page.getByTestId('language-switch').click();
   await expect(cockpit.demoBadge).toHaveText('模拟数据');
+
+  // LCP of a fresh browser (empty cache) on the running server: PerformanceObserver
+  // 'largest-contentful-paint' in the page, read once the charts are drawn.
+  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  try {
+    const other = await fresh.newPage();
+    await signInDemo(other, server, 'demo-leader');
+    await observeLcp(other);
+    await other.goto(`${server.baseURL}/cockpit`);
+    await expect(other.getByTestId('cockpit-map').locator('svg text', { hasText: '台山市' })).toBeVisible();
+    await other.waitForLoadState('load');
+    await other.waitForTimeout(500);
+    const lcp = await other.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+    console.log(`cockpit LCP: ${Math.round(lcp)} ms`);
+    test.info().annotations.push({ type: 'cockpit LCP', description: `${Math.round(lcp)} ms (first load after server start: ${Math.round(firstLcp)} ms)` });
+    expect(lcp).toBeGreaterThan(0);
+  } finally {
+    await fresh.close();
+  }
 });
 
 test('督办单: issued from a red task in the cockpit, received and answered by the unit, closed by the plan office', async ({ page, capture }) => {

@@ -65,32 +65,38 @@ async function waitForHealth(baseURL: string, child: ChildProcess, log: () => st
 /** Build a demo database with the CLI and start a server on it. */
 export async function startDemoServer(): Promise<DemoServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sanqu-e2e-cockpit-demo-'));
-  const env = { ...process.env, DATABASE_URL: '', SANQU_DATA_DIR: dataDir };
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'demo', dataDir], { env, encoding: 'utf8', stdio: 'pipe' });
-  refreshDemoAccounts(dataDir);
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitForHealth(baseURL, child, () => output);
-  return {
-    baseURL,
-    dataDir,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  let child: ChildProcess | null = null;
+  const stop = async (): Promise<void> => {
+    if (child && child.exitCode === null) {
+      const running = child;
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      if (running.exitCode === null) running.kill('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    const env = { ...process.env, DATABASE_URL: '', SANQU_DATA_DIR: dataDir };
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'demo', dataDir], { env, encoding: 'utf8', stdio: 'pipe' });
+    refreshDemoAccounts(dataDir);
+    const port = await freePort();
+    const baseURL = `http://127.0.0.1:${port}`;
+    const started = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = started;
+    let output = '';
+    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitForHealth(baseURL, started, () => output);
+    return { baseURL, dataDir, stop };
+  } catch (error) {
+    // Leave nothing behind when the demo cannot be built or the server does not start.
+    await stop();
+    throw error;
+  }
 }
 
 /** Sign `login` in on the demo server; the session cookie lands in the page's browser context. */

@@ -3,7 +3,7 @@
  * lazy chunk — ECharts and the map load only with the cockpit — and this file holds only the
  * entries and their menu icons. The server enforces access; `access` only marks menu entries.
  */
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { AppRoute } from '../../app/routes.js';
 
 /**
@@ -47,18 +47,6 @@ const DisciplineIcon = () => (
   </NavIcon>
 );
 
-/**
- * A lazily loaded page, handed to the route table as a plain function component. The table
- * wraps feature pages in a second `lazy` (afterFeatureStrings) that resolves to this `Page`;
- * React cannot resolve a lazy component to another lazy one (error #306), but resolves to a
- * function fine, and the inner lazy page suspends as usual. Typed as the table expects.
- */
-function page(load: () => Promise<{ default: ComponentType }>): LazyExoticComponent<ComponentType> {
-  const Lazy = lazy(load);
-  const Page = () => <Lazy />;
-  return Page as unknown as LazyExoticComponent<ComponentType>;
-}
-
 const read = { permission: 'report:read' } as const;
 
 export const routes: AppRoute[] = [
@@ -68,7 +56,7 @@ export const routes: AppRoute[] = [
     menu: { icon: <CockpitIcon /> },
     menuKey: '/cockpit',
     access: read,
-    Page: page(() => import('./components/cockpit-page.js').then((m) => ({ default: m.CockpitPage }))),
+    Page: lazy(() => import('./components/cockpit-page.js').then((m) => ({ default: m.CockpitPage }))),
   },
   {
     path: '/notices',
@@ -76,7 +64,7 @@ export const routes: AppRoute[] = [
     menu: { icon: <NoticeIcon /> },
     menuKey: '/notices',
     access: read,
-    Page: page(() => import('./components/notices-page.js').then((m) => ({ default: m.NoticesPage }))),
+    Page: lazy(() => import('./components/notices-page.js').then((m) => ({ default: m.NoticesPage }))),
   },
   {
     path: '/instructions',
@@ -84,7 +72,7 @@ export const routes: AppRoute[] = [
     menu: { icon: <InstructionIcon /> },
     menuKey: '/instructions',
     access: read,
-    Page: page(() => import('./components/instructions-page.js').then((m) => ({ default: m.InstructionsPage }))),
+    Page: lazy(() => import('./components/instructions-page.js').then((m) => ({ default: m.InstructionsPage }))),
   },
   {
     path: '/problems',
@@ -92,7 +80,7 @@ export const routes: AppRoute[] = [
     menu: { icon: <ProblemIcon /> },
     menuKey: '/problems',
     access: { permission: 'supervision:read' },
-    Page: page(() => import('./components/problems-page.js').then((m) => ({ default: m.ProblemsPage }))),
+    Page: lazy(() => import('./components/problems-page.js').then((m) => ({ default: m.ProblemsPage }))),
   },
   {
     path: '/discipline',
@@ -100,20 +88,20 @@ export const routes: AppRoute[] = [
     menu: { icon: <DisciplineIcon /> },
     menuKey: '/discipline',
     access: read,
-    Page: page(() => import('./components/discipline-page.js').then((m) => ({ default: m.DisciplinePage }))),
+    Page: lazy(() => import('./components/discipline-page.js').then((m) => ({ default: m.DisciplinePage }))),
   },
   {
     path: '/counties/:name',
     titleKey: 'nav.county',
     menuKey: '/cockpit',
     access: read,
-    Page: page(() => import('./components/place-pages.js').then((m) => ({ default: m.CountyPage }))),
+    Page: lazy(() => import('./components/place-pages.js').then((m) => ({ default: m.CountyPage }))),
   },
   {
     path: '/zones/:code',
     titleKey: 'nav.zone',
     menuKey: '/cockpit',
     access: read,
-    Page: page(() => import('./components/place-pages.js').then((m) => ({ default: m.ZonePage }))),
+    Page: lazy(() => import('./components/place-pages.js').then((m) => ({ default: m.ZonePage }))),
   },
 ];

@@ -214,31 +214,31 @@ function Board({ data, zones, wall, groupLabel, onDrill }: BoardProps) {
   );
   const gutter: [number, number] = wall ? [16, 16] : [12, 12];
 
-  // 大屏: three rows sized for a 1920×1080 screen (the long unit list scrolls in its card).
+  // 大屏: three rows that fit a 1920×1080 screen (the long unit list scrolls in its card).
   if (wall) {
     return (
       <Flex vertical gap={16}>
         <KpiTiles data={data} onDrill={onDrill} wall />
         <Row gutter={gutter}>
           <Col xs={24} xl={8}>
-            {mapCard(400)}
+            {mapCard(350)}
           </Col>
           <Col xs={24} xl={10}>
-            {trendCard(430)}
+            {trendCard(380)}
           </Col>
           <Col xs={24} xl={6}>
-            {groupCard('county', 430)}
+            {groupCard('county', 380)}
           </Col>
         </Row>
         <Row gutter={gutter}>
           <Col xs={24} xl={8}>
-            {groupCard('category', 300)}
+            {groupCard('category', 236)}
           </Col>
           <Col xs={24} xl={6}>
-            {groupCard('zone', 300)}
+            {groupCard('zone', 236)}
           </Col>
           <Col xs={24} xl={10}>
-            {unitCard(300)}
+            {unitCard(236)}
           </Col>
         </Row>
       </Flex>
@@ -306,7 +306,7 @@ function Wall({ children, onExit, header }: { children: ReactNode; onExit: () =>
         className="cockpit-wall"
         role="dialog"
         aria-modal="true"
-        style={{ position: 'fixed', inset: 0, zIndex: 1000, overflow: 'auto', background: 'radial-gradient(ellipse at top, #12315a 0%, #081426 60%, #050c18 100%)', color: '#e6edf7', padding: '16px 24px 24px' }}
+        style={{ position: 'fixed', inset: 0, zIndex: 1000, overflow: 'auto', background: 'radial-gradient(ellipse at top, #12315a 0%, #081426 60%, #050c18 100%)', color: '#e6edf7', padding: '12px 20px 16px' }}
       >
         {header}
         {children}
@@ -412,7 +412,7 @@ function Cockpit() {
               <Wall
                 onExit={leaveWall}
                 header={
-                  <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
+                  <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
                     <div>
                       <div style={{ fontSize: 30, fontWeight: 700, letterSpacing: 2 }} data-testid="wall-title">
                         {t('cockpit.wallTitle')}

@@ -66,6 +66,11 @@ interface RequestOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** PUT JSON under /api/v1, with the session's CSRF token, like apiPost. */
+export function apiPut<T>(path: string, body: unknown, csrfToken?: string | null, options: RequestOptions = {}): Promise<T> {
+  return request<T>('PUT', path, body, csrfToken, options);
+}
+
 /** GET a JSON resource under /api/v1; throws ApiClientError on any failure. */
 export function apiGet<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return request<T>('GET', path, undefined, undefined, options);
@@ -79,7 +84,7 @@ export function apiPost<T>(path: string, body: unknown, csrfToken?: string | nul
   return request<T>('POST', path, body, csrfToken, options);
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body: unknown, csrfToken: string | null | undefined, options: RequestOptions): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, csrfToken: string | null | undefined, options: RequestOptions): Promise<T> {
   const doFetch = options.fetchImpl ?? fetch;
   const url = path.startsWith('/api/') ? path : apiPath(path);
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'supervision:read',
   'notice:respond',
   'instruction:write',
+  'assessment:read',
+  'assessment:manage',
   'plan:import',
   'account:read',
   'account:manage',
@@ -40,10 +42,10 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  planOffice: ['plan:diagnostics', 'plan:import', 'report:read', 'report:decide', 'reporting:configure', 'supervise', 'supervision:read'],
-  reporter: ['report:read', 'report:write', 'notice:respond'],
-  unitHead: ['report:read', 'report:approve', 'notice:respond'],
-  leader: ['plan:diagnostics', 'report:read', 'supervision:read', 'instruction:write'],
+  planOffice: ['plan:diagnostics', 'plan:import', 'report:read', 'report:decide', 'reporting:configure', 'supervise', 'supervision:read', 'assessment:read', 'assessment:manage'],
+  reporter: ['report:read', 'report:write', 'notice:respond', 'assessment:read'],
+  unitHead: ['report:read', 'report:approve', 'notice:respond', 'assessment:read'],
+  leader: ['plan:diagnostics', 'report:read', 'supervision:read', 'instruction:write', 'assessment:read'],
   systemAdmin: ['account:read', 'account:manage', 'config:edit'],
   securityAdmin: ['account:read', 'role:assign', 'policy:edit'],
   auditAdmin: ['audit:read'],

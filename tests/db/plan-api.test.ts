@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,22 @@ describe(`plan browser API (${testDialect})`, () => {
     const t2 = await get<TaskDetail>(`/api/v1/plans/${planId}/tasks/2`);
     expect(t2.separateLeads).toBe(true);
     expect(t2.leads).toHaveLength(6);
+  });
+
+  it('sends the task list and task pages gzipped to clients that accept it, the same JSON either way', async () => {
+    for (const url of [`/api/v1/plans/${planId}/tasks`, `/api/v1/plans/${planId}/tasks/6`]) {
+      const plain = await app.inject(url);
+      const zipped = await app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers.vary).toContain('accept-encoding');
+      expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+      expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    }
+    // A filtered list is built per request and sent as it is.
+    const filtered = await app.inject({ url: `/api/v1/plans/${planId}/tasks?category=2`, headers: { 'accept-encoding': 'gzip' } });
+    expect(filtered.headers['content-encoding']).toBeUndefined();
+    expect(filtered.json().total).toBe(6);
   });
 
   it('answers unknown ids with 404 and bad parameters with 400 naming the parameter', async () => {

@@ -5,6 +5,7 @@
  * the hottest reads. A cache per app instance (per database); a bounded number of plans.
  * If plans ever become editable in place, this cache must key on a plan revision.
  */
+import { gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { taskDetailSchema, type TaskDetail, type TaskQuery } from '../../../shared/api/plan-api.js';
 import type { Database } from '../../db/schema.js';
@@ -28,10 +29,17 @@ export interface PlanTaskCache {
   taskJson(planId: number, no: number): Promise<Buffer>;
   /** The task list's JSON body for a query. */
   listJson(planId: number, query: TaskQuery): Promise<Buffer>;
+  /** The gzip encoding of a body this cache holds (compressed once, when built); null for a body built per request. */
+  gzipOf(body: Buffer): Buffer | null;
 }
 
 export function createPlanTaskCache(db: Kysely<Database>): PlanTaskCache {
   const entries = new Map<number, Promise<Entry>>();
+  const gzipped = new WeakMap<Buffer, Buffer>();
+  const held = (body: Buffer): Buffer => {
+    gzipped.set(body, gzipSync(body, { level: 6 }));
+    return body;
+  };
 
   async function build(planId: number): Promise<Entry> {
     const tasks = (await loadPlanTasks(db, planId)).map((t) => taskDetailSchema.parse(t));
@@ -39,8 +47,8 @@ export function createPlanTaskCache(db: Kysely<Database>): PlanTaskCache {
     const items = tasks.map(summariseTask);
     return {
       tasks,
-      taskJson: new Map(tasks.map((t) => [t.no, Buffer.from(JSON.stringify(t))])),
-      listJson: Buffer.from(JSON.stringify({ items, total: items.length })),
+      taskJson: new Map(tasks.map((t) => [t.no, held(Buffer.from(JSON.stringify(t)))])),
+      listJson: held(Buffer.from(JSON.stringify({ items, total: items.length }))),
       context,
     };
   }
@@ -69,5 +77,6 @@ export function createPlanTaskCache(db: Kysely<Database>): PlanTaskCache {
       const items = filterTasks(e.tasks, query, e.context).map(summariseTask);
       return Buffer.from(JSON.stringify({ items, total: items.length }));
     },
+    gzipOf: (body) => gzipped.get(body) ?? null,
   };
 }

@@ -1,5 +1,5 @@
 /** /api/v1/plans…: thin routes — parse, call the service, present. */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   diagnosticListSchema,
@@ -26,8 +26,15 @@ const pub = { access: 'public' as const };
 export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const k = db.kysely;
   const cache = createPlanTaskCache(k);
-  /** Cached bodies are already-validated JSON bytes: sent as they are, past the serializer. */
-  const sendJson = (reply: FastifyReply, body: Buffer): FastifyReply => reply.type('application/json; charset=utf-8').send(body as never);
+  /**
+   * Cached bodies are already-validated JSON bytes: sent as they are, past the serializer — gzipped
+   * (compressed once, when cached) to clients that accept it, as every browser does.
+   */
+  const sendJson = (req: FastifyRequest, reply: FastifyReply, body: Buffer): FastifyReply => {
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    const gz = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? cache.gzipOf(body) : null;
+    return gz ? reply.header('content-encoding', 'gzip').send(gz as never) : reply.send(body as never);
+  };
   app.get('/plans', { config: pub, schema: { tags: ['plans'], summary: '规划列表', response: { 200: planListSchema } } }, async () => ({ items: await service.listPlans(k) }));
 
   app.get(
@@ -39,13 +46,13 @@ export const planRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   app.get(
     '/plans/:planId/tasks',
     { config: pub, schema: { tags: ['tasks'], summary: '重点任务列表（可筛选）', params: planParamsSchema, querystring: taskQuerySchema, response: { 200: taskListSchema, ...errors } } },
-    async (req, reply) => sendJson(reply, await cache.listJson(req.params.planId, req.query)),
+    async (req, reply) => sendJson(req, reply, await cache.listJson(req.params.planId, req.query)),
   );
 
   app.get(
     '/plans/:planId/tasks/:no',
     { config: pub, schema: { tags: ['tasks'], summary: '任务详情（工作计划、量化目标、责任单位、原文行号）', params: taskParamsSchema, response: { 200: taskDetailSchema, ...errors } } },
-    async (req, reply) => sendJson(reply, await cache.taskJson(req.params.planId, req.params.no)),
+    async (req, reply) => sendJson(req, reply, await cache.taskJson(req.params.planId, req.params.no)),
   );
 
   app.get(

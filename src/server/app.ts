@@ -32,6 +32,8 @@ import { reportRoutes } from './modules/reports/report.routes.js';
 import { isDemoDatabase } from './demo.js';
 import { reportingExtraRoutes } from './modules/reports/reporting-extra.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
+import { seedAssessmentIndicators } from './modules/assessment/assessment.service.js';
 
 z.config(z.locales.zhCN());
 
@@ -120,6 +122,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes, { prefix: '/api/v1', db: opts.db, clock });
   await app.register(reportingExtraRoutes, { prefix: '/api/v1', db: opts.db, clock });
   await app.register(supervisionRoutes, { prefix: '/api/v1', db: opts.db, clock });
+  // The assessment indicator catalogue starts from data/assessment/indicators.json (once, when empty).
+  await seedAssessmentIndicators(opts.db.kysely);
+  await app.register(assessmentRoutes, { prefix: '/api/v1', db: opts.db, clock });
 
   const webRoot = opts.webRoot ?? null;
   const indexFile = webRoot ? path.join(webRoot, 'index.html') : null;

@@ -6,6 +6,10 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'VALIDATION_FAILED'
   | 'IMPORT_FAILED'
+  /** A values file with bad rows: every error with its row and column in details.errors; nothing stored. */
+  | 'VALUES_REJECTED'
+  /** Allowed by role, but the year's assessment results are not published yet. */
+  | 'NOT_PUBLISHED'
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -26,6 +30,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   VALIDATION_FAILED: 400,
   IMPORT_FAILED: 422,
+  VALUES_REJECTED: 400,
+  NOT_PUBLISHED: 403,
   CONFLICT: 409,
   RATE_LIMITED: 429,
   UNAUTHENTICATED: 401,

@@ -85,6 +85,18 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/instructions/:id/close': 'permission:supervise',
   'GET /api/v1/plans/:planId/problems': 'permission:supervision:read',
   'PUT /api/v1/problems/:id': 'permission:supervise',
+  'GET /api/v1/assessment/indicators': 'permission:assessment:read',
+  'POST /api/v1/assessment/indicators': 'permission:assessment:manage',
+  'PUT /api/v1/assessment/indicators/:code': 'permission:assessment:manage',
+  'GET /api/v1/plans/:planId/assessment/years': 'permission:assessment:read',
+  'GET /api/v1/plans/:planId/assessment/:year/scheme': 'permission:assessment:read',
+  'PUT /api/v1/plans/:planId/assessment/:year/scheme': 'permission:assessment:manage',
+  'GET /api/v1/plans/:planId/assessment/:year/values': 'permission:assessment:read',
+  'PUT /api/v1/plans/:planId/assessment/:year/values': 'permission:assessment:manage',
+  'POST /api/v1/plans/:planId/assessment/values/import': 'permission:assessment:manage',
+  'GET /api/v1/plans/:planId/assessment/:year/results': 'permission:assessment:read',
+  'GET /api/v1/plans/:planId/assessment/:year/results.xlsx': 'permission:assessment:read',
+  'POST /api/v1/plans/:planId/assessment/:year/publish': 'permission:assessment:manage',
 };
 
 /** Which roles a permission rule lets through (the product's role table, restated). */
@@ -107,6 +119,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'permission:supervision:read': ['planOffice', 'leader'],
   'permission:notice:respond': ['reporter', 'unitHead'],
   'permission:instruction:write': ['leader'],
+  'permission:assessment:read': ['planOffice', 'reporter', 'unitHead', 'leader'],
+  'permission:assessment:manage': ['planOffice'],
 };
 
 let app: FastifyInstance;
@@ -187,7 +201,7 @@ describe(`authorisation matrix (${testDialect})`, () => {
     for (const route of apiRoutes()) {
       const key = `${route.method} ${route.url}`;
       const url =
-        route.url.replace(':planId', '1').replace(':no', route.url.endsWith('/contribution') ? '6' : '1').replace(':id', String(targetId)).replace(':date', '2027-03-01') +
+        route.url.replace(':planId', '1').replace(':year', '2022').replace(':no', route.url.endsWith('/contribution') ? '6' : '1').replace(':id', String(targetId)).replace(':date', '2027-03-01') +
         (route.url.endsWith('/contribution') && route.method === 'GET' ? '?period=2022-09' : '') +
         (route.url.endsWith('/periods') || route.url.endsWith('/work-plan-coverage') || route.url.endsWith('/status') || route.url.endsWith('/cockpit') ? '?year=2022' : route.url.endsWith('.xlsx') && route.url.includes('report-template') ? '?period=2022-09' : '');
       for (const who of ['anonymous', ...ROLES]) {

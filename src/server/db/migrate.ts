@@ -6,6 +6,7 @@ import * as m0002 from './migrations/2026-11-29-0002-accounts-audit.js';
 import * as m0003 from './migrations/2026-11-29-0003-reporting.js';
 import * as m0004 from './migrations/2026-11-29-0004-workplans-inbox.js';
 import * as m0005 from './migrations/2026-11-29-0005-supervision.js';
+import * as m0006 from './migrations/2026-11-29-0006-assessment.js';
 
 const migrations: Record<string, Migration> = {
   '2026-11-29-0001-plan': m0001,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-0003-reporting': m0003,
   '2026-11-29-0004-workplans-inbox': m0004,
   '2026-11-29-0005-supervision': m0005,
+  '2026-11-29-0006-assessment': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

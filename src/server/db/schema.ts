@@ -424,7 +424,75 @@ export interface ProblemTable {
   version: number;
 }
 
+/** 考核指标 (catalogue; seeded from data/assessment/indicators.json, edited by the plan office). */
+export interface AssessmentIndicatorTable {
+  code: string;
+  name: string;
+  unit: string;
+  direction: 'positive' | 'negative';
+  source: 'entered' | 'derived';
+  group_code: 'common' | 'core' | 'bay' | 'eco';
+  definition: string;
+  plan_line: number | null;
+  derivation: string | null;
+  active: number;
+  seq: number;
+  updated_at: string;
+}
+
+/** A saved version of a year's assessment scheme (every save inserts a new version). */
+export interface AssessmentSchemeTable {
+  id: Generated<number>;
+  plan_id: number;
+  year: number;
+  version: number;
+  weighting: 'blended' | 'primary';
+  method: 'efficacy' | 'attainment';
+  saved_at: string;
+  saved_by: string;
+}
+
+/** Weight of an indicator in one zone's scheme of a scheme version. */
+export interface AssessmentWeightTable {
+  id: Generated<number>;
+  scheme_id: number;
+  zone: 'core' | 'bay' | 'eco';
+  indicator_code: string;
+  weight: number;
+}
+
+/** A published year: its results frozen as JSON (resultsSchema). */
+export interface AssessmentPublicationTable {
+  id: Generated<number>;
+  plan_id: number;
+  year: number;
+  scheme_version: number;
+  published_at: string;
+  published_by: string;
+  results_json: string;
+}
+
+/** An entered value (form or file) of an indicator for a county and year. */
+export interface AssessmentValueTable {
+  id: Generated<number>;
+  plan_id: number;
+  year: number;
+  county: string;
+  indicator_code: string;
+  value: number | null;
+  target: number | null;
+  origin_kind: 'form' | 'import' | 'derived';
+  origin_text: string;
+  entered_by: string;
+  entered_at: string;
+}
+
 export interface Database {
+  assessment_indicator: AssessmentIndicatorTable;
+  assessment_scheme: AssessmentSchemeTable;
+  assessment_weight: AssessmentWeightTable;
+  assessment_publication: AssessmentPublicationTable;
+  assessment_value: AssessmentValueTable;
   supervision_notice: SupervisionNoticeTable;
   instruction: InstructionTable;
   problem: ProblemTable;

@@ -10,6 +10,7 @@ import { loadFeatureStrings, type DictKey } from '../lib/i18n/dictionary.js';
 import { routes as adminRoutes } from '../features/admin/routes.js';
 import { routes as reportRoutes } from '../features/reports/routes.js';
 import { routes as cockpitRoutes } from '../features/cockpit/routes.js';
+import { routes as assessmentRoutes } from '../features/assessment/routes.js';
 
 /**
  * Who may open a page: 'public' (plan data the transparency portal may show too) or a
@@ -83,7 +84,7 @@ export const appRoutes: AppRoute[] = [
     access: 'public',
     Page: lazy(() => import('../features/auth/components/login-page.js').then((m) => ({ default: m.LoginPage }))),
   },
-  ...[...cockpitRoutes, ...reportRoutes, ...adminRoutes].map(afterFeatureStrings),
+  ...[...cockpitRoutes, ...assessmentRoutes, ...reportRoutes, ...adminRoutes].map(afterFeatureStrings),
 ];
 
 /** A feature page renders once the feature strings (their own chunk) are registered. */

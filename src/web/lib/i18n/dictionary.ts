@@ -8,6 +8,7 @@
 import type * as adminStrings from '../../features/admin/i18n.js';
 import type * as reportStrings from '../../features/reports/i18n.js';
 import type * as cockpitStrings from '../../features/cockpit/i18n.js';
+import type * as assessmentStrings from '../../features/assessment/i18n.js';
 import { navZh, navEn } from './feature-nav.js';
 
 export type Language = 'zh' | 'en';
@@ -228,7 +229,7 @@ export const zh = {
 } as const;
 
 /** Keys of the first chunk and of the feature pages (whose strings load with them). */
-export type DictKey = keyof typeof zh | keyof typeof adminStrings.zh | keyof typeof reportStrings.zh | keyof typeof cockpitStrings.zh;
+export type DictKey = keyof typeof zh | keyof typeof adminStrings.zh | keyof typeof reportStrings.zh | keyof typeof cockpitStrings.zh | keyof typeof assessmentStrings.zh;
 type BaseKey = keyof typeof zh;
 
 export const en: Record<BaseKey, string> = {

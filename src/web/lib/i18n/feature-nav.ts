@@ -23,6 +23,11 @@ export const navZh = {
   'nav.discipline': '报送纪律',
   'nav.county': '市(区)详情',
   'nav.zone': '功能区详情',
+  'nav.assessment': '差异化考核',
+  'nav.assessmentCounty': '考核得分说明',
+  'nav.assessmentScheme': '考核方案',
+  'nav.assessmentValues': '考核数据',
+  'nav.assessmentIndicators': '考核指标库',
 } as const;
 
 export const navEn: Record<keyof typeof navZh, string> = {
@@ -49,4 +54,9 @@ export const navEn: Record<keyof typeof navZh, string> = {
   'nav.discipline': 'Reporting discipline',
   'nav.county': 'County',
   'nav.zone': 'Zone',
+  'nav.assessment': 'Zone assessment',
+  'nav.assessmentCounty': 'Score explanation',
+  'nav.assessmentScheme': 'Assessment scheme',
+  'nav.assessmentValues': 'Assessment data',
+  'nav.assessmentIndicators': 'Indicator catalogue',
 };

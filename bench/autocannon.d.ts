@@ -21,6 +21,7 @@ declare module 'autocannon' {
     duration?: number;
     amount?: number;
     pipelining?: number;
+    headers?: Record<string, string>;
     requests?: { setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
   }
   export default function autocannon(opts: Options): Promise<Result>;

@@ -64,6 +64,8 @@ export function toApiError(status: number, body: unknown): ApiClientError {
 interface RequestOptions {
   signal?: AbortSignal;
   fetchImpl?: typeof fetch;
+  /** Extra request headers (Idempotency-Key, x-file-name …). */
+  headers?: Record<string, string>;
 }
 
 /** PUT JSON under /api/v1, with the session's CSRF token, like apiPost. */
@@ -84,18 +86,28 @@ export function apiPost<T>(path: string, body: unknown, csrfToken?: string | nul
   return request<T>('POST', path, body, csrfToken, options);
 }
 
+/**
+ * PUT/POST with options in one object: a JSON body, or a Blob (a file) sent as its bytes with
+ * content type application/octet-stream unless `headers` names another.
+ */
+export function apiSend<T>(method: 'PUT' | 'POST', path: string, body: unknown, options: RequestOptions & { csrfToken: string | null | undefined }): Promise<T> {
+  return request<T>(method, path, body ?? {}, options.csrfToken, options);
+}
+
 async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, csrfToken: string | null | undefined, options: RequestOptions): Promise<T> {
   const doFetch = options.fetchImpl ?? fetch;
   const url = path.startsWith('/api/') ? path : apiPath(path);
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
+  Object.assign(headers, options.headers);
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await doFetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? (body as Blob) : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -107,6 +119,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: un
   try {
     payload = await response.json();
   } catch {
+    // e.g. a 413 from the body limit may come without JSON.
     if (!response.ok) throw toApiError(response.status, undefined);
     throw new ApiClientError(response.status, 'badResponse', '服务器返回的不是 JSON 数据');
   }

@@ -5,8 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Account } from '../../../../shared/api/auth-api.js';
 import type { Role } from '../../../../shared/domain/roles.js';
-import { apiGet, apiPost } from '../../../lib/api-client.js';
-import { apiPut } from './http.js';
+import { apiGet, apiPost, apiPut } from '../../../lib/api-client.js';
 
 export const ACCOUNTS_KEY = ['admin', 'accounts'] as const;
 

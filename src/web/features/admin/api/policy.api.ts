@@ -1,7 +1,7 @@
 /** 安全策略 (安全管理员) over GET/PUT /api/v1/admin/policy. */
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client.js';
-import { apiPut } from './http.js';
+import { apiPut } from '../../../lib/api-client.js';
 
 /**
  * The server's securityPolicySchema (src/server/modules/auth/security-policy.ts). It is not in

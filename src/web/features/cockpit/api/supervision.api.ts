@@ -5,8 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Health } from '../../../../shared/api/plan-api.js';
-import { apiGet, apiPath, apiPost } from '../../../lib/api-client.js';
-import { apiPut } from './http.js';
+import { apiGet, apiPath, apiPost, apiPut } from '../../../lib/api-client.js';
 import type { CockpitData, Instruction, Notice, PlanStatusData, Problem, ProblemStatus } from './types.js';
 
 type Csrf = string | null | undefined;

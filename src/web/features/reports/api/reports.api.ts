@@ -16,9 +16,8 @@ import type {
   SaveReportInput,
   WorkPlanView,
 } from '../../../../shared/api/report-api.js';
-import { apiGet, apiPath, apiPost } from '../../../lib/api-client.js';
+import { apiGet, apiPath, apiPost, apiSend } from '../../../lib/api-client.js';
 import type { TodoItem } from '../utils/todo-groups.js';
-import { apiSend } from './http.js';
 
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 export type PeriodList = z.infer<typeof periodListSchema>;

@@ -8,7 +8,7 @@ import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiClientError, apiPath } from '../../../lib/api-client.js';
 import { useI18n } from '../../../lib/i18n/i18n-context.js';
-import { apiSend } from '../api/http.js';
+import { apiSend } from '../../../lib/api-client.js';
 import { PeriodPicker, defaultYear, type PeriodValue } from './period-picker.js';
 
 interface CellError {

@@ -5,6 +5,7 @@
  *   sanqu migrate                               bring the database schema up to date
  *   sanqu users list|add|disable|unlock|reset-password …
  *   sanqu audit verify [--json]                 walk the audit hash chain
+ *   sanqu assessment indicators|score|import-values …  differentiated assessment (差异化考核)
  * The database comes from DATABASE_URL / SANQU_DATA_DIR, as for the server.
  */
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { listPlans } from '../server/modules/plans/plan.service.js';
 import { AppError } from '../server/errors.js';
 import type { Diagnostic } from '../shared/plan-model.js';
 import { runAuditVerify, runUsers, USERS_USAGE, cliActor } from './account-commands.js';
+import { ASSESSMENT_USAGE, runAssessment } from './assessment-commands.js';
 
 const USAGE = `用法 / usage:
   sanqu import <文件> [--dry-run] [--json]   导入政策文件（--dry-run 只解析不写入）
@@ -26,6 +28,7 @@ const USAGE = `用法 / usage:
   sanqu migrate                               执行数据库迁移
   sanqu audit verify [--json]                 校验审计日志哈希链
   sanqu demo [目录]                           生成单独的演示数据库（模拟数据，默认 <数据目录>/demo）
+${ASSESSMENT_USAGE}
 ${USERS_USAGE}`;
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
@@ -123,6 +126,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       return runDemo(args[0], io);
     case 'users':
       return withDb((db) => runUsers(db, rest, io));
+    case 'assessment':
+      return withDb((db) => runAssessment(db, rest, io));
     case 'audit': {
       if (args[0] !== 'verify') {
         io.err(USAGE);

@@ -2,7 +2,9 @@
  * The demo database (模拟数据): a separate database with the bundled plan, demo accounts for
  * every responsible unit, and a simulated reporting history for 2022 (twelve months of reports, some
  * late, some returned and fixed). It is marked as a demo database in app_setting, the API says
- * so (/api/health → demo: true) and the web app labels every page 模拟数据. It refuses to touch a
+ * so (/api/health → demo: true) and the web app labels every page 模拟数据. For the assessment
+ * (差异化考核) it adds simulated 2022 values of every entered indicator for the seven counties and a
+ * saved 2022 scheme (version 1, not published, so the publish step can be shown). It refuses to touch a
  * database that has data and is not a demo database.
  */
 import { readFileSync } from 'node:fs';
@@ -10,11 +12,12 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_PLAN } from './config.js';
 import type { Database } from './db/schema.js';
 import { importPlanDocument } from './commands/import-plan.js';
-import { SYSTEM_ACTOR, type Actor } from './audit/audit.js';
+import { SYSTEM_ACTOR, writeAudit, type Actor } from './audit/audit.js';
 import { createAccount } from './modules/auth/account.service.js';
 import { hashPassword } from './modules/auth/password.js';
 import { acceptReport, approveReport, openReport, resolvePeriod, returnReport, saveReport, scopeOf, submitReport, type ReportCtx } from './modules/reports/report.service.js';
 import { AppError } from './errors.js';
+import { defaultWeights, listIndicators, planCounties, seedAssessmentIndicators } from './modules/assessment/assessment.service.js';
 
 type Db = Kysely<Database>;
 
@@ -170,5 +173,66 @@ async function build(db: Db, log: (s: string) => void, months: number): Promise<
     }
     log(`已生成 ${code} 的模拟报告`);
   }
+  const values = await demoAssessment(db, planId, office);
+  log(`已生成 2022 年度差异化考核模拟数据 ${values} 项和考核方案第1版（未发布）`);
   return { planId, accounts: 5 + units.length * 2, reports, late, returned };
+}
+
+/** Plausible ranges (min, max, decimals) of the simulated 2022 values of the entered indicators. */
+const DEMO_RANGES: Record<string, [number, number, number]> = {
+  COMMON_GDP_GROWTH: [0.8, 5.2, 1],
+  COMMON_FISCAL_REVENUE_GROWTH: [-9.5, 7.5, 1],
+  COMMON_INCOME_GROWTH: [3.8, 6.2, 1],
+  CORE_ECONOMIC_INCREMENT: [8, 62, 1],
+  CORE_LAND_OUTPUT: [9, 38, 1],
+  CORE_INDUSTRIAL_UPGRADING: [38, 66, 1],
+  CORE_ENVIRONMENT_GOVERNANCE: [68, 96, 1],
+  CORE_URBAN_SERVICES: [86, 99.5, 1],
+  CORE_TALENT: [40, 520, 0],
+  CORE_INNOVATION: [1.4, 3.6, 2],
+  BAY_MAJOR_PROJECTS: [45, 420, 1],
+  BAY_ECONOMIC_GROWTH: [-1.5, 9, 1],
+  BAY_CROSS_REGION_PLATFORMS: [4, 65, 1],
+  BAY_INSTITUTIONAL_INNOVATION: [1, 9, 0],
+  BAY_URBANIZATION: [48, 92, 1],
+  ECO_ENVIRONMENT_QUALITY: [88, 98.5, 1],
+  ECO_ECOLOGICAL_CONSTRUCTION: [28, 62, 1],
+  ECO_PUBLIC_SERVICE_EQUALITY: [1.9, 3.6, 2],
+  ECO_RESOURCE_CONSUMPTION: [0.28, 0.62, 3],
+  ECO_ENVIRONMENTAL_DAMAGE: [4, 42, 0],
+  ECO_ECOLOGICAL_BENEFIT: [4, 42, 1],
+};
+
+/** Simulated 2022 assessment values (every entered indicator × county) and a saved, unpublished scheme. */
+async function demoAssessment(db: Db, planId: number, office: Actor): Promise<number> {
+  await seedAssessmentIndicators(db);
+  const rand = mulberry32(2022_07);
+  const at = new Date('2023-01-16T02:00:00Z');
+  const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
+  const indicators = (await listIndicators(db)).filter((i) => i.source === 'entered' && i.active);
+  const counties = await planCounties(db, planId);
+  let n = 0;
+  for (const c of counties) {
+    for (const ind of indicators) {
+      const [min, max, d] = DEMO_RANGES[ind.code] ?? [1, 100, 1];
+      const value = round(min + rand() * (max - min), d);
+      const target = round(min + 0.55 * (max - min), d);
+      await db
+        .insertInto('assessment_value')
+        .values({ plan_id: planId, year: 2022, county: c.name, indicator_code: ind.code, value, target, origin_kind: 'import', origin_text: '模拟数据（演示数据库生成，非真实统计数据）', entered_by: office.login, entered_at: at.toISOString() })
+        .execute();
+      n++;
+    }
+  }
+  await writeAudit(db, { at, actor: office, action: 'assessment.values.import', objectType: 'assessment', objectId: String(planId), after: { file: '模拟数据', rows: n, years: [2022] }, outcome: 'success', message: `导入考核数据 ${n} 行（模拟数据）` });
+  const savedAt = new Date('2023-01-18T02:00:00Z');
+  const scheme = await db
+    .insertInto('assessment_scheme')
+    .values({ plan_id: planId, year: 2022, version: 1, weighting: 'blended', method: 'efficacy', saved_at: savedAt.toISOString(), saved_by: office.login })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const weights = defaultWeights(await listIndicators(db));
+  await db.insertInto('assessment_weight').values(weights.map((w) => ({ scheme_id: scheme.id, zone: w.zone, indicator_code: w.code, weight: w.weight }))).execute();
+  await writeAudit(db, { at: savedAt, actor: office, action: 'assessment.scheme.save', objectType: 'assessment', objectId: `${planId}/2022`, after: { version: 1, weighting: 'blended', method: 'efficacy', weights }, outcome: 'success' });
+  return n;
 }

@@ -359,6 +359,21 @@ function enteredProblem(code: string, byCode: Map<string, Indicator>): string | 
   return null;
 }
 
+const COUNT_UNITS = new Set(['个', '件', '项', '人', '家', '宗', '次']);
+
+/**
+ * A value that cannot be right for the indicator's unit: counts are non-negative integers;
+ * percentages are 0–100, except growth rates (名称含“增速/增长”), which only must exceed −100.
+ */
+export function valueProblem(value: number, ind: Pick<Indicator, 'name' | 'unit'>): string | null {
+  if (COUNT_UNITS.has(ind.unit) && (!Number.isInteger(value) || value < 0)) return `“${ind.name}”以${ind.unit}计，须为非负整数，当前为${value}`;
+  if (ind.unit === '%') {
+    if (/增速|增长/.test(ind.name)) return value <= -100 ? `“${ind.name}”是增长率（%），须大于−100，当前为${value}` : null;
+    if (value < 0 || value > 100) return `“${ind.name}”是百分比，须在0–100之间，当前为${value}`;
+  }
+  return null;
+}
+
 /** One form entry (value null clears it, with its target). */
 export async function putValue(db: Db, ctx: AssessCtx, planId: number, year: number, entry: z.infer<typeof valueEntrySchema>): Promise<AssessmentValue> {
   await assertPlan(db, planId);
@@ -368,6 +383,8 @@ export async function putValue(db: Db, ctx: AssessCtx, planId: number, year: num
   const byCode = new Map((await listIndicators(db)).map((i) => [i.code, i]));
   const problem = enteredProblem(entry.code, byCode);
   if (problem) throw new AppError('VALIDATION_FAILED', `请求体字段“code”无效：${problem}`, { field: 'code' });
+  const unitProblem = entry.value === null ? null : valueProblem(entry.value, byCode.get(entry.code)!);
+  if (unitProblem) throw new AppError('VALIDATION_FAILED', `请求体字段“value”无效：${unitProblem}`, { field: 'value' });
   return db.transaction().execute(async (trx) => {
     await assertOpen(trx, planId, year);
     const before = await trx
@@ -404,29 +421,21 @@ export interface ImportOutcome {
 /** Import a values file, all or nothing: any bad row → VALUES_REJECTED with every row error; a published year → 409. */
 export async function importValues(db: Db, ctx: AssessCtx, planId: number, bytes: Buffer, kind: ValueFileKind, fileName: string): Promise<ImportOutcome> {
   await assertPlan(db, planId);
-  const parsed = await parseValueFile(bytes, kind);
   const counties = await planCounties(db, planId);
   const resolve = countyResolver(counties);
   const byCode = new Map((await listIndicators(db)).map((i) => [i.code, i]));
+  const parsed = await parseValueFile(bytes, kind, (county, code, value) => {
+    const name = resolve(county);
+    const errors: { field: 'county' | 'code' | 'value'; message: string }[] = [];
+    if (!name) errors.push({ field: 'county', message: `“${county}”不是本规划的县级行政区（应为${counties.map((c) => c.name).join('、')}之一）` });
+    const problem = enteredProblem(code, byCode);
+    if (problem) errors.push({ field: 'code', message: problem });
+    const unitProblem = !problem && value !== null ? valueProblem(value, byCode.get(code)!) : null;
+    if (unitProblem) errors.push({ field: 'value', message: unitProblem });
+    return { county: name, errors };
+  });
   const errors: RowError[] = [...parsed.errors];
-  const good: (typeof parsed.rows[number] & { countyName: string })[] = [];
-  const seen = new Map<string, number>();
-  for (const r of parsed.rows) {
-    const before = errors.length;
-    const county = resolve(r.county);
-    if (!county) errors.push({ row: r.row, column: '县级行政区', message: `“${r.county}”不是本规划的县级行政区（应为${counties.map((c) => c.name).join('、')}之一）` });
-    const problem = enteredProblem(r.code, byCode);
-    if (problem) errors.push({ row: r.row, column: '指标代码', message: problem });
-    if (errors.length > before) continue;
-    // The same county written two ways (name and official name) is still a duplicate.
-    const key = `${r.year}|${county}|${r.code}`;
-    if (seen.has(key)) {
-      errors.push({ row: r.row, column: '指标代码', message: `与第${seen.get(key)}行重复：${r.year}年${county}的指标${r.code}只能出现一次` });
-      continue;
-    }
-    seen.set(key, r.row);
-    good.push({ ...r, countyName: county! });
-  }
+  const good = parsed.rows;
   errors.sort((a, b) => a.row - b.row);
   const years = [...new Set(parsed.rows.map((r) => r.year))].sort();
   const published = (await db.selectFrom('assessment_publication').select('year').where('plan_id', '=', planId).execute()).map((p) => p.year);
@@ -446,14 +455,14 @@ export async function importValues(db: Db, ctx: AssessCtx, planId: number, bytes
         .select('id')
         .where('plan_id', '=', planId)
         .where('year', '=', r.year)
-        .where('county', '=', r.countyName)
+        .where('county', '=', r.county)
         .where('indicator_code', '=', r.code)
         .executeTakeFirst();
       if (existing) {
         updated++;
         await trx.updateTable('assessment_value').set(row).where('id', '=', existing.id).execute();
       } else {
-        await trx.insertInto('assessment_value').values({ plan_id: planId, year: r.year, county: r.countyName, indicator_code: r.code, ...row }).execute();
+        await trx.insertInto('assessment_value').values({ plan_id: planId, year: r.year, county: r.county, indicator_code: r.code, ...row }).execute();
       }
     }
     await audit(trx, ctx, 'assessment.values.import', `${planId}`, { after: { file: name, rows: good.length, inserted: good.length - updated, updated, years }, message: `导入考核数据 ${good.length} 行（新增 ${good.length - updated}，更新 ${updated}）` });

@@ -126,7 +126,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** A cell as read: a number, text, or a formula (refused). */
-type Cell = { kind: 'number'; value: number } | { kind: 'text'; value: string } | { kind: 'formula' };
+export type Cell = { kind: 'number'; value: number } | { kind: 'text'; value: string } | { kind: 'formula' };
 
 function excelCell(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return { kind: 'text', value: '' };
@@ -157,8 +157,14 @@ export function cellNumber(c: Cell): number | null {
 
 const cellText = (c: Cell): string => (c.kind === 'number' ? String(c.value) : c.kind === 'text' ? c.value.normalize('NFKC').trim() : '');
 
+/**
+ * Checks a row's division, indicator code and value (against the indicator's unit) against the plan and catalogue: returns the
+ * division's name as stored (or null) and a message per bad field.
+ */
+export type RowChecker = (county: string, code: string, value: number | null) => { county: string | null; errors: { field: 'county' | 'code' | 'value'; message: string }[] };
+
 /** Check the table (header + rows of cells) and return its rows and every error. */
-export function readValueTable(table: Cell[][]): ParsedValueFile {
+export function readValueTable(table: Cell[][], check?: RowChecker): ParsedValueFile {
   const errors: RowError[] = [];
   const rows: ValueFileRow[] = [];
   const header = table[0] ?? [];
@@ -212,22 +218,28 @@ export function readValueTable(table: Cell[][]): ParsedValueFile {
       target = cellNumber(at('target'));
       if (target === null) err('target', `目标值须为数字，当前为“${targetText}”`);
     }
+    let canonical: string = county;
+    if (check && county !== '' && code !== '') {
+      const c = check(county, code, value);
+      for (const e of c.errors) err(e.field, e.message);
+      canonical = c.county ?? county;
+    }
     if (errors.length > before) continue;
-    const key = `${year}\u0000${county}\u0000${code}`;
+    const key = `${year}\u0000${canonical}\u0000${code}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ row: rowNo, column: colName('code'), message: `与第${first}行重复：${year}年${county}的指标${code}只能出现一次` });
+      errors.push({ row: rowNo, column: colName('code'), message: `与第${first}行重复：${year}年${canonical}的指标${code}只能出现一次` });
       continue;
     }
     seen.set(key, rowNo);
-    rows.push({ row: rowNo, year: year!, county, code, value: value!, target });
+    rows.push({ row: rowNo, year: year!, county: canonical, code, value: value!, target });
   }
   if (rows.length === 0 && errors.length === 0) errors.push({ row: 2, column: null, message: '文件没有数据行' });
   return { rows, errors };
 }
 
 /** Read an uploaded values file (throws VALIDATION_FAILED only when it is not a readable file at all). */
-export async function parseValueFile(bytes: Buffer, kind: ValueFileKind): Promise<ParsedValueFile> {
+export async function parseValueFile(bytes: Buffer, kind: ValueFileKind, check?: RowChecker): Promise<ParsedValueFile> {
   if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', '文件为空', { field: 'file' });
   if (kind === 'csv') {
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
@@ -239,7 +251,10 @@ export async function parseValueFile(bytes: Buffer, kind: ValueFileKind): Promis
     } catch (e) {
       throw new AppError('VALIDATION_FAILED', e instanceof SourceError ? e.message : '无法读取该 CSV 文件', { field: 'file' });
     }
-    return readValueTable(parseCsv(text).map((rec) => rec.map((value) => ({ kind: 'text' as const, value }))));
+    return readValueTable(
+      parseCsv(text).map((rec) => rec.map((value) => ({ kind: 'text' as const, value }))),
+      check,
+    );
   }
   checkZip(bytes);
   const wb = new ExcelJS.Workbook();
@@ -258,5 +273,5 @@ export async function parseValueFile(bytes: Buffer, kind: ValueFileKind): Promis
     for (let c = 1; c <= width; c++) cells.push(excelCell(row.getCell(c).value));
     table.push(cells);
   }
-  return readValueTable(table);
+  return readValueTable(table, check);
 }

@@ -34,7 +34,8 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 const yearParams = planParamsSchema.extend({ year: z.coerce.number().int().min(2000).max(2100) });
 const resultsQuery = z.object({ weighting: weightingSchema.optional(), method: methodSchema.optional() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const UPLOAD_TYPES = [XLSX, 'text/csv', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream'];
+/** Content types a values file may arrive with (browsers disagree on .csv); text/plain too, as bytes. */
+const UPLOAD_TYPES = [XLSX, 'text/csv', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream', 'text/plain'];
 
 export const assessmentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date }> = async (app, { db, clock }) => {
   const k = db.kysely;
@@ -76,6 +77,8 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date
     async (req) => svc.putValue(k, ctx(req), req.params.planId, req.params.year, req.body),
   );
 
+  // In this module's scope only: the raw bytes, so GBK/GB18030 text is decoded by the importer's rules.
+  app.removeContentTypeParser('text/plain');
   for (const type of UPLOAD_TYPES) app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: TEMPLATE_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
   app.post(
     '/plans/:planId/assessment/values/import',

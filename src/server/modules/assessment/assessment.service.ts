@@ -283,6 +283,9 @@ export async function saveScheme(db: Db, ctx: AssessCtx, planId: number, year: n
 
 // ───────────────────────────── values ─────────────────────────────
 
+/** A percentage rounded to 2 decimals, as shown (so a county can redo its score by hand from what it sees). */
+const pct = (part: number, whole: number): number => Math.round((10_000 * part) / whole) / 100;
+
 /** Values computed from Sanqu's own data for the county governments, for every active derived indicator. */
 export async function derivedValues(db: Db, planId: number, year: number, now: Date, indicators?: Indicator[]): Promise<AssessmentValue[]> {
   const derived = (indicators ?? (await listIndicators(db))).filter((i) => i.source === 'derived' && i.derivation && i.active);
@@ -306,13 +309,13 @@ export async function derivedValues(db: Db, planId: number, year: number, now: D
       } else if (ind.derivation === 'leadTargetsAttained') {
         const targets = led.flatMap((t) => t.targets);
         const attained = targets.filter((t) => t.attained === true).length;
-        if (targets.length) value = (100 * attained) / targets.length;
+        if (targets.length) value = pct(attained, targets.length);
         text = targets.length
           ? `${gov}牵头任务${year}年量化目标 ${targets.length} 项，已达成 ${attained} 项（${asOf}）`
           : `${gov}牵头任务${year}年没有量化目标，不计算`;
       } else if (ind.derivation === 'countyOnTimeRate') {
         const d = status.discipline.find((x) => x.unit === gov);
-        if (d && d.expected > 0) value = (100 * d.onTime) / d.expected;
+        if (d && d.expected > 0) value = pct(d.onTime, d.expected);
         text =
           d && d.expected > 0
             ? `${gov}${year}年已到期应报送进展报告 ${d.expected} 份，按时 ${d.onTime} 份，逾期 ${d.late} 份，未报 ${d.missing} 份`

@@ -50,7 +50,6 @@ describe('assessment values files', () => {
       { row: 4, column: '年度（A列）', message: '年度须在2000–2100之间，当前为1999' },
       { row: 5, column: '年度（A列）', message: '年度须为整数年份，当前为“2022.5”' },
       { row: 6, column: '县级行政区（B列）', message: '县级行政区不能为空' },
-      { row: 6, column: '数值（D列）', message: '数值不能为空' },
       { row: 8, column: '指标代码（C列）', message: '与第7行重复：2022年新会区的指标A_B只能出现一次' },
     ]);
     expect(r.rows.map((x) => x.row)).toEqual([7]);
@@ -67,6 +66,17 @@ describe('assessment values files', () => {
       { row: 4, column: '县级行政区（B列）', message: '未知：广州市' },
       { row: 4, column: '指标代码（C列）', message: '未知代码：Z_Z' },
     ]);
+  });
+
+  it('skips template rows left blank, keeps a row that sets only a target, and refuses a file with nothing filled in', async () => {
+    const r = await parseValueFile(csv('year,division,indicator_code,value,target\n2022,蓬江区,A_B,,\n2022,蓬江区,C_D,,12\n2022,蓬江区,E_F,7,\n'), 'csv');
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toEqual([
+      { row: 3, year: 2022, county: '蓬江区', code: 'C_D', value: null, target: 12 },
+      { row: 4, year: 2022, county: '蓬江区', code: 'E_F', value: 7, target: null },
+    ]);
+    const empty = await parseValueFile(csv('year,division,indicator_code,value\n2022,蓬江区,A_B,\n'), 'csv');
+    expect(empty.errors).toEqual([{ row: 2, column: null, message: '文件没有填写任何数值' }]);
   });
 
   it('names missing headers on row 1', async () => {

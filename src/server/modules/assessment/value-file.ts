@@ -1,6 +1,7 @@
 /**
  * Assessment values files (.xlsx or .csv) → rows, checked for shape only: a header row (Chinese or
  * English headers), then per row year, division, indicator code, value and an optional target.
+ * A row without value and target is a template row not filled in and is skipped (still checked).
  * Every problem is reported with its 1-based row (header = row 1) and column; the caller checks
  * codes and divisions against the database and stores nothing unless every row is good.
  *
@@ -22,7 +23,8 @@ export interface ValueFileRow {
   year: number;
   county: string;
   code: string;
-  value: number;
+  /** null: the row sets only a target. */
+  value: number | null;
   target: number | null;
 }
 
@@ -210,21 +212,22 @@ export function readValueTable(table: Cell[][], check?: RowChecker): ParsedValue
     if (code === '') err('code', '指标代码不能为空');
     const valueText = cellText(at('value'));
     const value = cellNumber(at('value'));
-    if (valueText === '') err('value', '数值不能为空');
-    else if (value === null) err('value', `数值须为数字，当前为“${valueText}”`);
+    if (valueText !== '' && value === null) err('value', `数值须为数字，当前为“${valueText}”`);
     let target: number | null = null;
     const targetText = cellText(at('target'));
     if (targetText !== '') {
       target = cellNumber(at('target'));
       if (target === null) err('target', `目标值须为数字，当前为“${targetText}”`);
     }
+    // A template row left blank (no value, no target) is not filled in: checked, then skipped.
+    const blank = valueText === '' && targetText === '';
     let canonical: string = county;
     if (check && county !== '' && code !== '') {
       const c = check(county, code, value);
       for (const e of c.errors) err(e.field, e.message);
       canonical = c.county ?? county;
     }
-    if (errors.length > before) continue;
+    if (errors.length > before || blank) continue;
     const key = `${year}\u0000${canonical}\u0000${code}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -232,9 +235,9 @@ export function readValueTable(table: Cell[][], check?: RowChecker): ParsedValue
       continue;
     }
     seen.set(key, rowNo);
-    rows.push({ row: rowNo, year: year!, county: canonical, code, value: value!, target });
+    rows.push({ row: rowNo, year: year!, county: canonical, code, value, target });
   }
-  if (rows.length === 0 && errors.length === 0) errors.push({ row: 2, column: null, message: '文件没有数据行' });
+  if (rows.length === 0 && errors.length === 0) errors.push({ row: 2, column: null, message: '文件没有填写任何数值' });
   return { rows, errors };
 }
 

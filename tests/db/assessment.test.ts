@@ -148,7 +148,12 @@ describe(`assessment: schemes, values and import (${testDialect})`, () => {
     expect(v2.json()).toMatchObject({ version: 2, history: [{ version: 1 }, { version: 2 }] });
     expect(v2.json().weights.find((w: { code: string }) => w.code === 'CORE_INNOVATION').weight).toBe(12);
     expect((await call('tsrep', 'PUT', '/plans/1/assessment/2022/scheme', { baseVersion: 2, weighting: 'blended', method: 'efficacy', weights: d.weights })).statusCode).toBe(403);
-    expect((await auditActions()).filter((a) => a === 'assessment.scheme.save')).toHaveLength(2);
+    // Two editors saving from the same version at once: one wins, the other is told to refresh.
+    const both = await Promise.all(
+      [0, 1].map(() => call('office', 'PUT', '/plans/1/assessment/2022/scheme', { baseVersion: 2, weighting: 'blended', method: 'efficacy', weights: v2.json().weights })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await auditActions()).filter((a) => a === 'assessment.scheme.save')).toHaveLength(3);
   });
 
   it('takes one value from the form, and refuses an unknown county, a derived or unknown code and an impossible value', async () => {
@@ -220,13 +225,13 @@ describe(`assessment: schemes, values and import (${testDialect})`, () => {
     expect(await count('assessment_value')).toBe(7 * ENTERED);
     expect((await auditActions()).filter((a) => a === 'assessment.values.import')).toHaveLength(2);
     const years = (await call('tsrep', 'GET', '/plans/1/assessment/years')).json().items;
-    expect(years).toContainEqual({ year: 2022, status: 'draft', version: 2, values: 7 * ENTERED });
+    expect(years).toContainEqual({ year: 2022, status: 'draft', version: 3, values: 7 * ENTERED });
     expect(years).toContainEqual({ year: 2023, status: 'none', version: 0, values: 0 });
   });
 
   it('scores every county with weights, origins and ranks, and exports the three sheets', async () => {
     const r = (await call('leader', 'GET', '/plans/1/assessment/2022/results')).json() as AssessmentResults;
-    expect(r.schemeVersion).toBe(2);
+    expect(r.schemeVersion).toBe(3);
     for (const c of r.counties) {
       expect(c.total).not.toBeNull();
       expect(c.rankOverall).toBeGreaterThanOrEqual(1);
@@ -261,7 +266,7 @@ describe(`assessment: schemes, values and import (${testDialect})`, () => {
     expect(wb.getWorksheet('明细')!.rowCount).toBe(1 + r.counties.reduce((n, c) => n + c.indicators.length, 0));
     const method = wb.getWorksheet('方法')!.getColumn(1).values.join('\n');
     expect(method).toContain('功效系数法');
-    expect(method).toContain('第2版');
+    expect(method).toContain('第3版');
     expect(method).not.toContain('模拟数据');
   });
 });
@@ -282,9 +287,9 @@ describe(`assessment: visibility, publication and the lock (${testDialect})`, ()
     expect(none.statusCode).toBe(409);
     expect(none.json().error.message).toContain('请先保存');
     expect((await call('office', 'POST', '/plans/1/assessment/2022/publish', { version: 1 })).statusCode).toBe(409);
-    expect((await call('leader', 'POST', '/plans/1/assessment/2022/publish', { version: 2 })).statusCode).toBe(403);
+    expect((await call('leader', 'POST', '/plans/1/assessment/2022/publish', { version: 3 })).statusCode).toBe(403);
     const before = (await call('office', 'GET', '/plans/1/assessment/2022/results')).json() as AssessmentResults;
-    const pub = await call('office', 'POST', '/plans/1/assessment/2022/publish', { version: 2 });
+    const pub = await call('office', 'POST', '/plans/1/assessment/2022/publish', { version: 3 });
     expect(pub.statusCode, pub.body).toBe(200);
     const frozen = pub.json() as AssessmentResults;
     expect(frozen.published).toBe(true);
@@ -292,24 +297,24 @@ describe(`assessment: visibility, publication and the lock (${testDialect})`, ()
 
     const locked = '2022年度考核结果已发布，不能修改';
     const scheme = (await call('office', 'GET', '/plans/1/assessment/2022/scheme')).json() as Scheme;
-    expect(scheme).toMatchObject({ status: 'published', publishedBy: 'office', version: 2 });
+    expect(scheme).toMatchObject({ status: 'published', publishedBy: 'office', version: 3 });
     const attempts = [
-      await call('office', 'PUT', '/plans/1/assessment/2022/scheme', { baseVersion: 2, weighting: 'blended', method: 'efficacy', weights: scheme.weights }),
+      await call('office', 'PUT', '/plans/1/assessment/2022/scheme', { baseVersion: 3, weighting: 'blended', method: 'efficacy', weights: scheme.weights }),
       await call('office', 'PUT', '/plans/1/assessment/2022/values', { county: '台山市', code: 'CORE_LAND_OUTPUT', value: 99 }),
       await upload('office', Buffer.from('year,division,indicator_code,value\n2022,台山市,CORE_LAND_OUTPUT,99\n'), 'text/csv', 'late.csv'),
       await upload('office', await fullWorkbook(2022), XLSX, 'late.xlsx'),
-      await call('office', 'POST', '/plans/1/assessment/2022/publish', { version: 2 }),
+      await call('office', 'POST', '/plans/1/assessment/2022/publish', { version: 3 }),
     ];
     for (const a of attempts) expect(a.statusCode, a.body).toBe(409);
     for (const a of attempts.slice(0, 4)) expect(a.json().error.message).toContain(locked);
-    expect(await count('assessment_scheme')).toBe(2);
+    expect(await count('assessment_scheme')).toBe(3);
 
     // Even a change behind the application's back does not move published results.
     await db.kysely.updateTable('assessment_value').set({ value: 0 }).where('year', '=', 2022).execute();
     const after = (await call('tsrep', 'GET', '/plans/1/assessment/2022/results')).json() as AssessmentResults;
     expect(after).toEqual(frozen);
     expect((await call('tshead', 'GET', '/plans/1/assessment/2022/results.xlsx')).statusCode).toBe(200);
-    expect((await call('tsrep', 'GET', '/plans/1/assessment/years')).json().items).toContainEqual({ year: 2022, status: 'published', version: 2, values: 7 * ENTERED });
+    expect((await call('tsrep', 'GET', '/plans/1/assessment/years')).json().items).toContainEqual({ year: 2022, status: 'published', version: 3, values: 7 * ENTERED });
 
     const rows = await db.kysely.selectFrom('audit_event').select(['action', 'object_id', 'actor_login']).where('action', '=', 'assessment.publish').execute();
     expect(rows).toEqual([{ action: 'assessment.publish', object_id: '1/2022', actor_login: 'office' }]);
@@ -321,7 +326,7 @@ describe(`assessment: visibility, publication and the lock (${testDialect})`, ()
     const io = { out: (x: string) => void out.push(x), err: (x: string) => void err.push(x) };
     expect(await runAssessment(db, ['score', '--year', '2022', '--json'], io, now)).toBe(0);
     const r = JSON.parse(out.join('\n')) as AssessmentResults;
-    expect(r).toMatchObject({ year: 2022, published: true, schemeVersion: 2 });
+    expect(r).toMatchObject({ year: 2022, published: true, schemeVersion: 3 });
     expect(r.counties.find((c) => c.county === '台山市')!.profile.map((p) => `${p.zone} ${p.towns}/${p.of}`)).toEqual(['core 7/17', 'bay 10/17']);
     for (const c of r.counties) {
       expect(c).toEqual(expect.objectContaining({ total: expect.any(Number), rankOverall: expect.any(Number), rankInZone: expect.any(Number), primaryZone: expect.any(String) }));

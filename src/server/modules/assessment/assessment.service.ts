@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   GROUP_ZH,
@@ -209,8 +209,16 @@ async function publication(db: Db, planId: number, year: number) {
   return db.selectFrom('assessment_publication').selectAll().where('plan_id', '=', planId).where('year', '=', year).executeTakeFirst();
 }
 
-async function assertOpen(db: Db, planId: number, year: number): Promise<void> {
-  if (await publication(db, planId, year)) throw new AppError('CONFLICT', lockedMessage(year), { year });
+const YEAR_LOCK_KEY = 727_2029;
+
+/**
+ * Inside a change's transaction: serialise changes to the plan-year (on PostgreSQL an advisory
+ * transaction lock, so a value saved concurrently with publishing cannot slip in after it; SQLite
+ * writers are serialised already) and refuse a published year.
+ */
+async function assertOpen(trx: Db, planId: number, year: number): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(${YEAR_LOCK_KEY}, ${planId * 10_000 + year})`.execute(trx);
+  if (await publication(trx, planId, year)) throw new AppError('CONFLICT', lockedMessage(year), { year });
 }
 
 async function latestScheme(db: Db, planId: number, year: number) {
@@ -491,7 +499,8 @@ export async function computeResults(db: Db, planId: number, year: number, now: 
   const method = opts.method ?? scheme.method;
   const values = [...entered, ...derived];
   const result = score({
-    counties: counties.map((c) => ({ name: c.name, profile: c.profile })),
+    // A county none of whose towns is zoned in 附件1 has no zone to be assessed against.
+    counties: counties.filter((c) => c.profile.length > 0).map((c) => ({ name: c.name, profile: c.profile })),
     indicators: indicators.map((i) => ({ code: i.code, direction: i.direction })),
     weights: scheme.weights,
     values,

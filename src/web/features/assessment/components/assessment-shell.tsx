@@ -79,6 +79,7 @@ export function AssessmentShell({
   extra,
   children,
   permission = 'assessment:read',
+  testId,
 }: {
   section: Section;
   year: number | null;
@@ -89,10 +90,12 @@ export function AssessmentShell({
   extra?: ReactNode;
   children: ReactNode;
   permission?: 'assessment:read' | 'assessment:manage';
+  /** data-testid of the page (default assessment-<section>-page). */
+  testId?: string;
 }) {
   return (
     <PageGate permission={permission}>
-      <div data-testid={`assessment-${section}-page`}>
+      <div data-testid={testId ?? `assessment-${section}-page`}>
         <PageHeader
           title={
             <Flex gap={10} align="center" wrap>

@@ -36,7 +36,7 @@ function Origin({ origin }: { origin: IndicatorScore['origin'] }) {
   const { t } = useI18n();
   if (!origin) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Flex vertical gap={2}>
+    <Flex vertical gap={2} style={{ maxWidth: 300, whiteSpace: 'normal' }}>
       <span>
         <Tag>{t(`assessment.origin.${origin.kind}` as DictKey)}</Tag>
       </span>
@@ -48,10 +48,58 @@ function Origin({ origin }: { origin: IndicatorScore['origin'] }) {
   );
 }
 
+const FORMULA_STYLE = { fontSize: 12, color: '#374151' } as const;
+
 function IndicatorTable({ county, method, weighting, scheme }: { county: CountyScore; method: Method; weighting: Weighting; scheme: Scheme | undefined }) {
   const { t } = useI18n();
   const sumW = countedWeight(county.indicators);
   const cells = useMemo(() => (scheme ? toCells(scheme.weights) : null), [scheme]);
+  // The arithmetic of a row, beneath it: s = …, w = …, c = … (a county can redo each step).
+  const arithmetic = (row: IndicatorScore) => {
+    const normalised = normalisedFormula(row, method);
+    const contribution = contributionFormula(row, sumW);
+    if (row.raw === null || row.normalised === null) {
+      return (
+        <Typography.Text type="warning" style={FORMULA_STYLE} data-testid="row-arithmetic">
+          {t('assessment.county.rowMissing')}
+        </Typography.Text>
+      );
+    }
+    return (
+      <Flex gap={24} wrap style={{ paddingInlineStart: 8 }} data-testid="row-arithmetic">
+        {normalised ? (
+          <span>
+            <Typography.Text type="secondary" style={FORMULA_STYLE}>
+              {t('assessment.county.step.normalised')}{' '}
+            </Typography.Text>
+            <code style={FORMULA_STYLE} data-testid="normalised-formula">
+              {normalised}
+            </code>
+          </span>
+        ) : null}
+        {cells ? (
+          <span>
+            <Typography.Text type="secondary" style={FORMULA_STYLE}>
+              {t('assessment.county.step.weight')}{' '}
+            </Typography.Text>
+            <code style={FORMULA_STYLE} data-testid="weight-formula">
+              {weightFormula(county.profile, (zone: ZoneCode) => cellWeight(cells, row.code, zone), weighting, county.primaryZone)}
+            </code>
+          </span>
+        ) : null}
+        {contribution ? (
+          <span>
+            <Typography.Text type="secondary" style={FORMULA_STYLE}>
+              {t('assessment.county.step.contribution')}{' '}
+            </Typography.Text>
+            <code style={FORMULA_STYLE} data-testid="contribution-formula">
+              {contribution}
+            </code>
+          </span>
+        ) : null}
+      </Flex>
+    );
+  };
   const columns: ColumnsType<IndicatorScore> = [
     {
       title: t('assessment.col.indicator'),
@@ -97,57 +145,27 @@ function IndicatorTable({ county, method, weighting, scheme }: { county: CountyS
       : []),
     {
       title: t('assessment.col.normalised'),
-      key: 'normalised',
-      render: (_, row) => {
-        const formula = normalisedFormula(row, method);
-        return (
-          <Flex vertical>
-            <strong>{fixed2(row.normalised)}</strong>
-            {formula ? (
-              <code data-testid="normalised-formula" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                {formula}
-              </code>
-            ) : null}
-          </Flex>
-        );
-      },
+      dataIndex: 'normalised',
+      align: 'right',
+      render: (normalised: number | null) => <strong data-testid="indicator-normalised">{fixed2(normalised)}</strong>,
     },
     {
       title: t('assessment.col.weight'),
       dataIndex: 'weight',
       align: 'right',
-      render: (weight: number, row) => (
-        <Flex vertical align="flex-end">
-          <span data-testid="indicator-weight">{num(weight)}</span>
-          {cells ? (
-            <code style={{ fontSize: 12, whiteSpace: 'nowrap' }} data-testid="weight-formula">
-              {weightFormula(county.profile, (zone: ZoneCode) => cellWeight(cells, row.code, zone), weighting, county.primaryZone)}
-            </code>
-          ) : null}
-        </Flex>
-      ),
+      render: (weight: number) => <span data-testid="indicator-weight">{num(weight)}</span>,
     },
     {
       title: t('assessment.col.contribution'),
       dataIndex: 'contribution',
       align: 'right',
-      render: (contribution: number | null, row) => {
-        const formula = contributionFormula(row, sumW);
-        return (
-          <Flex vertical align="flex-end">
-            <strong data-testid="indicator-contribution" data-value={contribution ?? ''}>
-              {fixed2(contribution)}
-            </strong>
-            {formula ? (
-              <code style={{ fontSize: 12, whiteSpace: 'nowrap' }} data-testid="contribution-formula">
-                {formula}
-              </code>
-            ) : null}
-          </Flex>
-        );
-      },
+      render: (contribution: number | null) => (
+        <strong data-testid="indicator-contribution" data-value={contribution ?? ''}>
+          {fixed2(contribution)}
+        </strong>
+      ),
     },
-    { title: t('assessment.col.origin'), dataIndex: 'origin', render: (origin: IndicatorScore['origin']) => <Origin origin={origin} /> },
+    { title: t('assessment.col.origin'), dataIndex: 'origin', width: 300, render: (origin: IndicatorScore['origin']) => <Origin origin={origin} /> },
   ];
   return (
     <Table<IndicatorScore>
@@ -158,6 +176,11 @@ function IndicatorTable({ county, method, weighting, scheme }: { county: CountyS
       dataSource={county.indicators}
       scroll={{ x: 'max-content' }}
       onRow={(row) => ({ 'data-testid': 'indicator-row', 'data-code': row.code }) as never}
+      expandable={{
+        showExpandColumn: false,
+        expandedRowKeys: county.indicators.map((i) => i.code),
+        expandedRowRender: arithmetic,
+      }}
       summary={() => (
         <Table.Summary.Row>
           <Table.Summary.Cell index={0} colSpan={method === 'efficacy' ? 5 : 4}>
@@ -276,6 +299,7 @@ export function CountyPage() {
   return (
     <AssessmentShell
       section="results"
+      testId="assessment-county-page"
       year={year}
       onYear={(next) => void navigate(countyPath(next, countyName, weighting, method))}
       title={t('assessment.county.title', { county: countyName, year: year ?? '' })}

@@ -132,7 +132,7 @@ export function IndicatorsPage() {
   const [group, setGroup] = useState<GroupFilter>('all');
   const [dialog, setDialog] = useState<{ indicator: Indicator | null } | null>(null);
   const columns: ColumnsType<Indicator> = [
-    { title: t('assessment.col.code'), dataIndex: 'code', width: 150, render: (code: string) => <code>{code}</code> },
+    { title: t('assessment.col.code'), dataIndex: 'code', width: 150, render: (code: string) => <code style={{ fontSize: 12 }}>{code}</code> },
     {
       title: t('assessment.col.name'),
       dataIndex: 'name',
@@ -149,7 +149,7 @@ export function IndicatorsPage() {
     { title: t('assessment.col.direction'), dataIndex: 'direction', width: 70, render: (d: Indicator['direction']) => <Tag color={d === 'positive' ? 'blue' : 'purple'}>{t(`assessment.dir.${d}`)}</Tag> },
     { title: t('assessment.col.source'), dataIndex: 'source', width: 120, render: (s: Indicator['source']) => <Tag color={s === 'derived' ? 'cyan' : 'default'}>{t(`assessment.source.${s}`)}</Tag> },
     { title: t('assessment.col.group'), dataIndex: 'group', width: 110, render: (g: Indicator['group']) => t(`assessment.group.${g}` as DictKey) },
-    { title: t('assessment.col.definition'), dataIndex: 'definition', render: (d: string) => <Typography.Paragraph style={{ margin: 0, fontSize: 13 }} ellipsis={{ rows: 3, expandable: true, symbol: t('assessment.more') }}>{d}</Typography.Paragraph> },
+    { title: t('assessment.col.definition'), dataIndex: 'definition', width: 380, render: (d: string) => <Typography.Paragraph style={{ margin: 0, fontSize: 13 }} ellipsis={{ rows: 2, expandable: true, symbol: t('assessment.more') }}>{d}</Typography.Paragraph> },
     { title: t('assessment.col.planLine'), dataIndex: 'planLine', width: 110, render: (line: number | null) => (line === null ? '—' : <SourceLine line={line} />) },
     ...(session.canManage
       ? [

@@ -110,7 +110,7 @@ function SchemeEditor({ scheme, indicators, editable, planId }: { scheme: Scheme
       ),
       key: zone,
       align: 'right' as const,
-      width: 150,
+      width: 130,
       render: (_: unknown, row: Indicator) =>
         editable ? (
           <InputNumber
@@ -123,7 +123,7 @@ function SchemeEditor({ scheme, indicators, editable, planId }: { scheme: Scheme
             onChange={(value) => setCell(row.code, zone, typeof value === 'number' ? value : null)}
             aria-label={`${row.name} · ${zones.full(zone)}`}
             data-testid={`weight-${row.code}-${zone}`}
-            style={{ width: 90 }}
+            style={{ width: 112 }}
           />
         ) : (
           <span data-testid={`weight-${row.code}-${zone}`}>{cellWeight(cells, row.code, zone) > 0 ? num(cellWeight(cells, row.code, zone)) : '—'}</span>

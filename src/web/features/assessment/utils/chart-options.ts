@@ -40,6 +40,9 @@ export function buildRankingOption(counties: readonly CountyScore[], zoneName: (
   };
 }
 
+/** The county's own line: a dark violet, apart from the three zone colours. */
+const COUNTY_COLOR = '#5b3fb8';
+
 export interface RadarLabels {
   county: string;
   zoneAverage: string;
@@ -58,7 +61,7 @@ export function buildRadarOption(results: Pick<AssessmentResults, 'zoneAverages'
   return {
     animation: false,
     aria: { enabled: true },
-    color: ['#1d5fbf', zoneColor],
+    color: [COUNTY_COLOR, zoneColor],
     legend: { data: [labels.county, labels.zoneAverage], bottom: 0 },
     tooltip: { trigger: 'item' },
     radar: {

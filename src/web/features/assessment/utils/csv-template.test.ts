@@ -24,6 +24,7 @@ describe('values CSV template', () => {
     expect(templateFileName(2022)).toBe('考核数据模板-2022.csv');
     expect(importContentType({ name: 'x.csv', type: '' })).toBe('text/csv');
     expect(importContentType({ name: 'x.XLSX', type: '' })).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(importContentType({ name: 'x.csv', type: 'application/vnd.ms-excel' })).toBe('application/vnd.ms-excel');
+    expect(importContentType({ name: 'x.csv', type: 'application/vnd.ms-excel' })).toBe('text/csv');
+    expect(importContentType({ name: 'values', type: '' })).toBe('application/octet-stream');
   });
 });

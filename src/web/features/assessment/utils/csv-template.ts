@@ -43,8 +43,11 @@ export function templateBlob(text: string): Blob {
   return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
 }
 
-/** Content type to send an import file with: the browser's, else from the extension. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Content type to send an import file with: from the extension (browsers disagree on .csv), else the browser's. */
 export function importContentType(file: { name: string; type: string }): string {
-  if (file.type) return file.type;
-  return /\.csv$/i.test(file.name) ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (/\.csv$/i.test(file.name)) return 'text/csv';
+  if (/\.xlsx$/i.test(file.name)) return XLSX_TYPE;
+  return file.type || 'application/octet-stream';
 }

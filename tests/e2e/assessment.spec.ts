@@ -176,6 +176,15 @@ test('考核数据 2022: the grid of values; a bad CSV is rejected row by row an
   const after = await demoGet<{ items: { county: string; code: string; value: number | null }[] }>(page.request, server, `/plans/${planId}/assessment/2022/values`);
   const value = (list: typeof before) => list.items.find((i) => i.county === '台山市' && i.code === code)?.value;
   expect(value(after)).toBe(value(before));
+
+  // One cell edited in its dialog: saved at once, shown with its new origin.
+  const cell = page.locator(`[data-testid="values-row"][data-county="台山市"] td`).nth(1);
+  await cell.getByTestId('value-edit').click();
+  await page.getByTestId('value-input').fill('4.75');
+  await page.getByTestId('value-save').click();
+  await expect(cell.getByTestId('value-cell')).toHaveAttribute('data-value', '4.75');
+  const edited = await demoGet<typeof before>(page.request, server, `/plans/${planId}/assessment/2022/values`);
+  expect(edited.items.find((i) => i.county === '台山市' && i.code === code)).toMatchObject({ value: 4.75, origin: { kind: 'form' } });
 });
 
 test('考核指标库: the catalogue with codes, directions, sources and groups', async ({ page, capture }) => {
@@ -186,6 +195,11 @@ test('考核指标库: the catalogue with codes, directions, sources and groups'
   await expect(page.locator('[data-testid="indicator-row"]').filter({ hasText: '逆向' }).first()).toBeVisible();
   await expect(page.locator('[data-testid="indicator-row"]').filter({ hasText: '系统自动计算' }).first()).toBeVisible();
   await capture('assessment-06-indicators');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { name: 'Indicator catalogue' })).toBeVisible();
+  await expect(page.getByTestId('assessment-tabs')).toContainText('Results');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { name: '考核指标库' })).toBeVisible();
   await page.getByTestId('indicator-edit').first().click();
   await expect(page.getByTestId('indicator-form')).toBeVisible();
   await expect(page.getByTestId('indicator-name')).toHaveValue('地区生产总值增速');
@@ -194,8 +208,24 @@ test('考核指标库: the catalogue with codes, directions, sources and groups'
   await expect(page.getByTestId('indicator-form')).toBeHidden();
 });
 
-test('发布 2022 (this spec’s own demo database): the year is locked, changes answer 409 with the reason', async ({ page, capture, allowConsoleErrors }) => {
-  allowConsoleErrors(/status of 409/);
+/** The demo reporter of 台山市's county government. */
+async function taishanReporter(page: Page): Promise<string> {
+  const units = await demoGet<{ items: { name: string; kind: string }[] }>(page.request, server, `/plans/${planId}/units`);
+  const index = units.items.findIndex((u) => u.name.startsWith('台山市') && u.kind === 'countyGovernment');
+  expect(index).toBeGreaterThanOrEqual(0);
+  return `demo-u${String(index + 1).padStart(2, '0')}-tb`;
+}
+
+test('发布 2022 (this spec’s own demo database): a county sees nothing before, its results after; the year is locked, changes answer 409 with the reason', async ({ page, capture, allowConsoleErrors }) => {
+  test.setTimeout(90_000);
+  allowConsoleErrors(/status of (403|409)/);
+  // Before publishing, a county's account is told the results are not published yet.
+  const county = await taishanReporter(page);
+  await signInDemo(page, server, county);
+  await page.goto(`${server.baseURL}/assessment?year=2022`);
+  await expect(page.getByTestId('error-message')).toHaveText('该年度考核结果尚未发布');
+  await expect(page.getByTestId('publish-button')).toHaveCount(0);
+
   await signInDemo(page, server, 'demo-office');
   const results = new AssessmentResultsPage(page);
   await results.open(server.baseURL, 2022);
@@ -224,4 +254,18 @@ test('发布 2022 (this spec’s own demo database): the year is locked, changes
   await expect(page.getByTestId('values-locked')).toBeVisible();
   await expect(page.getByTestId('value-edit')).toHaveCount(0);
   await capture('assessment-09-values-locked');
+
+  // Published: the county now sees the table and its own explanation, read only.
+  await signInDemo(page, server, county);
+  await page.goto(`${server.baseURL}/assessment?year=2022`);
+  await expect(results.rows).toHaveCount(7);
+  await expect(page.getByTestId('published-tag')).toContainText('已发布');
+  await results.row('台山市').getByTestId('county-link').click();
+  const explanation = new CountyExplanationPage(page);
+  await expect(explanation.root).toBeVisible();
+  await expect(explanation.profile).toHaveText('核心区 7/17 · 湾区 10/17');
+  await page.goto(`${server.baseURL}/assessment/2022/scheme`);
+  await expect(page.getByTestId('scheme-locked')).toBeVisible();
+  await expect(page.getByTestId('scheme-save')).toHaveCount(0);
+  await capture('assessment-10-county-after-publish');
 });

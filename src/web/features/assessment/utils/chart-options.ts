@@ -25,7 +25,8 @@ export function buildRankingOption(counties: readonly CountyScore[], zoneName: (
     aria: { enabled: true },
     color: zones.map((zone) => ZONE_COLORS[zone]),
     legend: { data: zones.map(zoneName), top: 0 },
-    grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
+    // ECharts 6 keeps the axis labels inside the container by default (grid.outerBoundsMode 'auto').
+    grid: { left: 8, right: 48, top: 32, bottom: 8 },
     tooltip: { trigger: 'item', valueFormatter: (v: unknown) => (typeof v === 'number' ? v.toFixed(2) : String(v ?? '')) },
     xAxis: { type: 'value', name: scoreLabel, min: low, max: ranked.some((c) => c.total! > 100) ? undefined : 100 },
     yAxis: { type: 'category', data: names },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyScore } from '../../../../shared/api/assessment-api.js';
-import { score } from '../../../../shared/domain/assessment.js';
+import { attainmentScore, efficacyScore, score } from '../../../../shared/domain/assessment.js';
 import { contributionFormula, countedWeight, fixed2, normalisedFormula, num, profileText, rankOf, sumContributions, totalFormula, weightFormula, type IndicatorScore } from './explain.js';
 
 const SHORT = { core: '核心区', bay: '湾区', eco: '生态区' } as const;
@@ -25,6 +25,20 @@ describe('normalisedFormula', () => {
   it('writes the efficacy formula with the numbers, 正向 and 逆向', () => {
     expect(normalisedFormula(row({ raw: 8.2, min: 5.1, max: 9.3, normalised: 60 + (40 * 3.1) / 4.2 }), 'efficacy')).toBe('60 + 40 × (8.2 − 5.1) / (9.3 − 5.1) = 89.52');
     expect(normalisedFormula(row({ direction: 'negative', raw: 8.2, min: 5.1, max: 9.3, normalised: 60 + (40 * 1.1) / 4.2 }), 'efficacy')).toBe('60 + 40 × (9.3 − 8.2) / (9.3 − 5.1) = 70.48');
+  });
+
+  it('ends with the score of the shared scoring rules', () => {
+    const cases = [
+      { raw: 8.2, min: 5.1, max: 9.3, direction: 'positive' as const },
+      { raw: 6, min: 5.1, max: 9.3, direction: 'negative' as const },
+      { raw: -0.1, min: -0.1, max: 6.7, direction: 'positive' as const },
+    ];
+    for (const c of cases) {
+      const s = efficacyScore(c.raw, c.min, c.max, c.direction);
+      expect(normalisedFormula(row({ ...c, normalised: s }), 'efficacy')!.endsWith(`= ${s.toFixed(2)}`)).toBe(true);
+    }
+    const a = attainmentScore(9.5, 8, 'positive')!;
+    expect(normalisedFormula(row({ raw: 9.5, target: 8, normalised: a }), 'attainment')).toBe(`min(9.5 / 8, 1.2) × 100 = ${a.toFixed(2)}`);
   });
 
   it('puts negative figures in parentheses', () => {

@@ -105,8 +105,13 @@ describe(`assessment: zones, indicators and derived values (${testDialect})`, ()
   });
 
   it('computes derived values live for every county government, with the inputs in Chinese', async () => {
-    const v = (await call('tsrep', 'GET', '/plans/1/assessment/2022/values')).json();
+    const v = (await call('office', 'GET', '/plans/1/assessment/2022/values')).json();
     expect(v.counties).toEqual(COUNTIES);
+    // Before publication a county's staff see their own county's values only.
+    const own = (await call('tsrep', 'GET', '/plans/1/assessment/2022/values')).json();
+    expect(own.counties).toEqual(COUNTIES);
+    expect(new Set(own.items.map((i: { county: string }) => i.county))).toEqual(new Set(['台山市']));
+    expect(own.items).toHaveLength(v.items.filter((i: { county: string }) => i.county === '台山市').length);
     const derived = v.items.filter((i: { origin: { kind: string } | null }) => i.origin?.kind === 'derived');
     expect(derived).toHaveLength(7 * 3);
     const ts = (code: string) => derived.find((i: { county: string; code: string }) => i.county === '台山市' && i.code === code);
@@ -308,6 +313,18 @@ describe(`assessment: visibility, publication and the lock (${testDialect})`, ()
     for (const a of attempts) expect(a.statusCode, a.body).toBe(409);
     for (const a of attempts.slice(0, 4)) expect(a.json().error.message).toContain(locked);
     expect(await count('assessment_scheme')).toBe(3);
+
+    // The values page of a published year: everyone sees every county; derived values as frozen at publication.
+    const shown = (await call('tsrep', 'GET', '/plans/1/assessment/2022/values')).json() as { published: boolean; items: { county: string; code: string; value: number | null; origin: { kind: string; text: string } }[] };
+    expect(shown.published).toBe(true);
+    expect(new Set(shown.items.map((i) => i.county)).size).toBe(7);
+    const frozenDerived = shown.items.filter((i) => i.origin.kind === 'derived');
+    expect(frozenDerived).toHaveLength(7 * 3);
+    for (const d of frozenDerived) {
+      expect(d.origin.text).toMatch(/（发布时冻结）$/);
+      const scored = frozen.counties.find((c) => c.county === d.county)!.indicators.find((i) => i.code === d.code);
+      if (scored) expect(scored.raw).toBe(d.value);
+    }
 
     // Even a change behind the application's back does not move published results.
     await db.kysely.updateTable('assessment_value').set({ value: 0 }).where('year', '=', 2022).execute();

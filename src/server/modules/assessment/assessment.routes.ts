@@ -69,7 +69,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Date
   );
 
   app.get('/plans/:planId/assessment/:year/values', { config: read, schema: { tags, summary: '年度考核数据（填报、导入与系统计算）', params: yearParams, response: { 200: valueListSchema, ...errors } } }, async (req) =>
-    svc.listValues(k, req.params.planId, req.params.year, clock()),
+    svc.listValues(k, req.params.planId, req.params.year, clock(), { ...viewer(req), unitName: req.user!.account.unitName }),
   );
   app.put(
     '/plans/:planId/assessment/:year/values',

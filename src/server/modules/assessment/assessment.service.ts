@@ -352,12 +352,22 @@ async function enteredValues(db: Db, planId: number, year: number): Promise<Asse
   }));
 }
 
-/** Entered values of the year plus derived values computed now. */
-export async function listValues(db: Db, planId: number, year: number, now: Date) {
+/**
+ * The year's values. Unpublished: entered values plus derived values computed now; published: the
+ * stored values, derived ones as frozen at publication. Before publication a county's own staff
+ * (not the plan office or leaders) see only their county's values — the others' would give away
+ * the ranking before it is published.
+ */
+export async function listValues(db: Db, planId: number, year: number, now: Date, viewer?: Viewer & { unitName: string | null }) {
   await assertPlan(db, planId);
-  const [counties, entered, derived, pub] = await Promise.all([planCounties(db, planId), enteredValues(db, planId, year), derivedValues(db, planId, year, now), publication(db, planId, year)]);
+  const [counties, entered, pub] = await Promise.all([planCounties(db, planId), enteredValues(db, planId, year), publication(db, planId, year)]);
+  const derived = pub ? [] : await derivedValues(db, planId, year, now);
   const order = new Map(counties.map((c, i) => [c.name, i]));
-  const items = [...entered, ...derived].sort((a, b) => (order.get(a.county) ?? 99) - (order.get(b.county) ?? 99) || a.code.localeCompare(b.code));
+  let items = [...entered, ...derived].sort((a, b) => (order.get(a.county) ?? 99) - (order.get(b.county) ?? 99) || a.code.localeCompare(b.code));
+  if (!pub && viewer && !viewer.canManage && !viewer.roles.includes('leader')) {
+    const own = counties.find((c) => viewer.unitName !== null && (viewer.unitName.startsWith(c.name) || (c.officialName !== null && viewer.unitName.startsWith(c.officialName))));
+    items = own ? items.filter((i) => i.county === own.name) : [];
+  }
   return { planId, year, published: Boolean(pub), counties: counties.map((c) => c.name), items };
 }
 
@@ -543,6 +553,14 @@ export async function publishYear(db: Db, ctx: AssessCtx, planId: number, year: 
       if (!latest) throw new AppError('CONFLICT', `${year}年度还没有保存过考核方案，请先保存方案再发布`);
       if (latest.version !== version) throw new AppError('CONFLICT', `${year}年度考核方案的最新版本是第${latest.version}版，不是第${version}版，请刷新后再发布`, { currentVersion: latest.version });
       const results = { ...(await computeResults(trx, planId, year, ctx.now)), published: true };
+      // Derived values are frozen with the results: the values page of a published year shows what was scored.
+      const frozen = await derivedValues(trx, planId, year, ctx.now);
+      if (frozen.length) {
+        await trx
+          .insertInto('assessment_value')
+          .values(frozen.map((v) => ({ plan_id: planId, year, county: v.county, indicator_code: v.code, value: v.value, target: null, origin_kind: 'derived' as const, origin_text: `${v.origin!.text}（发布时冻结）`, entered_by: ctx.actor.login, entered_at: ctx.now.toISOString() })))
+          .execute();
+      }
       await trx.insertInto('assessment_publication').values({ plan_id: planId, year, scheme_version: version, published_at: ctx.now.toISOString(), published_by: ctx.actor.login, results_json: JSON.stringify(results) }).execute();
       await audit(trx, ctx, 'assessment.publish', `${planId}/${year}`, {
         after: { year, schemeVersion: version, counties: results.counties.map((c) => ({ county: c.county, total: c.total, rankOverall: c.rankOverall, rankInZone: c.rankInZone })) },
@@ -561,7 +579,7 @@ export async function listYears(db: Db, planId: number, now: Date) {
   await assertPlan(db, planId);
   const [schemes, values, pubs, goals] = await Promise.all([
     db.selectFrom('assessment_scheme').select(['year', (eb) => eb.fn.max('version').as('v')]).where('plan_id', '=', planId).groupBy('year').execute(),
-    db.selectFrom('assessment_value').select(['year', (eb) => eb.fn.countAll<number>().as('n')]).where('plan_id', '=', planId).groupBy('year').execute(),
+    db.selectFrom('assessment_value').select(['year', (eb) => eb.fn.countAll<number>().as('n')]).where('plan_id', '=', planId).where('origin_kind', '!=', 'derived').groupBy('year').execute(),
     db.selectFrom('assessment_publication').select('year').where('plan_id', '=', planId).execute(),
     db.selectFrom('plan_goal').select((eb) => eb.fn.max('year').as('y')).where('plan_id', '=', planId).executeTakeFirst(),
   ]);

@@ -82,6 +82,13 @@ test('考核结果 2022: seven counties with totals and ranks, ranking bars, wei
   await page.getByTestId('weighting-toggle').getByText('混合').click();
   await expect(results.row('台山市').getByTestId('county-total')).toHaveText(api.counties.find((c) => c.county === '台山市')!.total!.toFixed(2));
 
+  // 方法 → 目标完成率法 (the demo sets targets): recomputed the same way as the API.
+  const attainment = await demoGet<Results>(page.request, server, `/plans/${planId}/assessment/2022/results?method=attainment`);
+  await page.getByTestId('method-toggle').getByText('目标完成率法').click();
+  for (const c of attainment.counties) await expect(results.row(c.county).getByTestId('county-total')).toHaveText(c.total === null ? '—' : c.total.toFixed(2));
+  await page.getByTestId('method-toggle').getByText('功效系数法').click();
+  await expect(page).toHaveURL(/method=efficacy/);
+
   // 计分方法说明, with the formulas and their numbers.
   await results.methodPanel.getByText('计分方法说明').click();
   const method = page.getByTestId('method-text');
@@ -129,6 +136,15 @@ test('台山市 explained: 7/17 core and 10/17 bay, the arithmetic per indicator
   await expect.poll(async () => (await chartShapes(page, 'county-radar')).shapes).toBeGreaterThan(2);
   await expect.poll(async () => (await chartShapes(page, 'county-radar')).texts).toEqual(expect.arrayContaining(['台山市', '大广海湾区平均']));
   await capture('assessment-03-county-taishan');
+
+  // The same page by target attainment: each score as min(x / target, 1.2) × 100.
+  await page.goto(`${server.baseURL}/assessment/2022/counties/${encodeURIComponent('台山市')}?method=attainment`);
+  await expect(county.root).toBeVisible();
+  await expect(page.getByTestId('normalised-formula').first()).toBeVisible();
+  for (const formula of await page.getByTestId('normalised-formula').allTextContents()) expect(formula).toMatch(/^(min\(|max\(0, min\(|x = ).+(= \d+\.\d{2}|→ 120)$/);
+  const attained = await county.contributionValues();
+  expect(attained.exact.reduce((a, b) => a + b, 0)).toBeCloseTo(Number(await county.total.getAttribute('data-value')), 6);
+  await capture('assessment-03b-county-taishan-attainment');
 });
 
 test('考核方案 2022: three zone columns with their sums, the saved version and its history', async ({ page, capture }) => {

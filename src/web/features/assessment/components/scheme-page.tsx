@@ -133,7 +133,21 @@ function SchemeEditor({ scheme, indicators, editable, planId }: { scheme: Scheme
 
   return (
     <Flex vertical gap={16}>
-      {conflict ? <Alert type="error" showIcon title={conflict} data-testid="scheme-error" closable onClose={() => setConflict(null)} /> : null}
+      {conflict ? (
+        <Alert
+          type="error"
+          showIcon
+          title={conflict}
+          data-testid="scheme-error"
+          closable
+          onClose={() => setConflict(null)}
+          action={
+            <Button size="small" onClick={() => void refresh()} data-testid="scheme-reload">
+              {t('assessment.scheme.reload')}
+            </Button>
+          }
+        />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={17}>
           <Card

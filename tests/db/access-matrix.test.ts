@@ -83,7 +83,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/v1/plans/:planId/tasks/:no/instructions': 'permission:instruction:write',
   'POST /api/v1/instructions/:id/respond': 'permission:notice:respond',
   'POST /api/v1/instructions/:id/close': 'permission:supervise',
-  'GET /api/v1/plans/:planId/problems': 'permission:supervision:read',
+  'GET /api/v1/plans/:planId/problems': 'permission:report:read',
   'PUT /api/v1/problems/:id': 'permission:supervise',
   'GET /api/v1/assessment/indicators': 'permission:assessment:read',
   'POST /api/v1/assessment/indicators': 'permission:assessment:manage',

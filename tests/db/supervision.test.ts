@@ -28,6 +28,7 @@ beforeAll(async () => {
   await account('zrsh', ['unitHead'], '市自然资源局');
   await account('office', ['planOffice'], '市发展改革局');
   await account('leader', ['leader'], null);
+  await account('kfrep', ['reporter'], '开平市政府');
 });
 afterAll(async () => {
   await close();
@@ -167,6 +168,18 @@ describe(`督办单, 领导批示 and the 问题台账 (${testDialect})`, () => 
     expect(noResolution.statusCode).toBe(400);
     expect((await call('office', 'PUT', `/problems/${p.id}`, { version: p.version, status: 'coordinating', owner: '市自然资源局' })).statusCode).toBe(200);
     expect((await call('office', 'PUT', `/problems/${p.id}`, { version: p.version + 1, status: 'resolved', resolution: '已纳入专题会议协调' })).statusCode).toBe(200);
-    expect((await call('zrtb', 'GET', '/plans/1/problems')).statusCode).toBe(403);
+    // A unit's staff see their own unit's problems and 督办单 — in the list and in the cockpit's tiles alike.
+    const own = (await call('zrtb', 'GET', '/plans/1/problems')).json().items as { id: number; unit: string }[];
+    expect(own.length).toBeGreaterThan(0);
+    expect(new Set(own.map((i) => i.unit))).toEqual(new Set(['市自然资源局']));
+    expect((await call('kfrep', 'GET', '/plans/1/problems')).json().items).toEqual([]);
+    for (const who of ['zrtb', 'kfrep', 'office']) {
+      const tiles = (await call(who, 'GET', '/plans/1/cockpit?year=2022')).json().tiles;
+      const problems = (await call(who, 'GET', '/plans/1/problems')).json().items as { id: number; status: string }[];
+      const notices = (await call(who, 'GET', '/plans/1/notices')).json().items as { id: number; state: string }[];
+      expect([...tiles.problems.ids].sort()).toEqual(problems.filter((p) => p.status !== 'resolved').map((p) => p.id).sort());
+      expect(tiles.notices.open).toBe(notices.filter((n) => n.state !== 'closed').length);
+    }
+    expect((await call('kfrep', 'GET', '/plans/1/cockpit?year=2022')).json().tiles.problems.open).toBe(0);
   });
 });

@@ -9,12 +9,20 @@ import { computePlanStatus, type PlanStatus } from './status.service.js';
 
 type Db = Kysely<Database>;
 
-export async function cockpit(db: Db, planId: number, year: number, asOf: Date) {
+/**
+ * `unit`: the viewer's own unit when the viewer sees only that unit's 督办单 and problems (a unit's
+ * reporter or head); null for the plan office and leaders. The two tiles then count what the
+ * viewer's lists show.
+ */
+export async function cockpit(db: Db, planId: number, year: number, asOf: Date, unit: string | null = null) {
   const status: PlanStatus = await computePlanStatus(db, planId, year, asOf);
-  const [notices, problems] = await Promise.all([
-    db.selectFrom('supervision_notice').select(['id', 'level', 'task_no', 'unit_name']).where('plan_id', '=', planId).where('state', '!=', 'closed').execute(),
-    db.selectFrom('problem').select(['id', 'task_no', 'unit_name', 'kind']).where('plan_id', '=', planId).where('status', '!=', 'resolved').execute(),
-  ]);
+  let noticeQuery = db.selectFrom('supervision_notice').select(['id', 'level', 'task_no', 'unit_name']).where('plan_id', '=', planId).where('state', '!=', 'closed');
+  let problemQuery = db.selectFrom('problem').select(['id', 'task_no', 'unit_name', 'kind']).where('plan_id', '=', planId).where('status', '!=', 'resolved');
+  if (unit !== null) {
+    noticeQuery = noticeQuery.where('unit_name', '=', unit);
+    problemQuery = problemQuery.where('unit_name', '=', unit);
+  }
+  const [notices, problems] = await Promise.all([noticeQuery.execute(), problemQuery.execute()]);
   const byLight = (l: string) => status.tasks.filter((t) => t.light === l).map((t) => t.no);
   const milestones = status.tasks.flatMap((t) => t.milestones.map((m) => ({ taskNo: t.no, milestoneId: m.milestoneId, done: m.claim === 'done', light: m.light })));
   const targets = status.tasks.flatMap((t) => t.targets.map((x) => ({ taskNo: t.no, targetId: x.targetId, subject: x.subject, attained: x.attained === true, light: x.light })));

@@ -22,6 +22,11 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Dat
     if (!(await k.selectFrom('plan').select('id').where('id', '=', planId).executeTakeFirst())) throw new AppError('NOT_FOUND', `规划（编号 ${planId}）不存在`);
   };
   const read = { access: { permission: 'report:read' as const } };
+  /** The plan office and leaders see every unit's 督办单 and problems; a unit's staff their own unit's. */
+  const unitScope = (req: FastifyRequest): string | null => {
+    const c = ctx(req);
+    return c.actor.roles.some((r) => r === 'planOffice' || r === 'leader') ? null : (c.unitName ?? '\u0000');
+  };
   const supervise = { access: { permission: 'supervise' as const } };
 
   app.get('/plans/:planId/status', { config: read, schema: { tags: ['supervision'], summary: '任务、工作计划与量化目标的红黄绿灯（含原因）及分组汇总', params: planParamsSchema, querystring: yearQuery } }, async (req) => {
@@ -30,13 +35,11 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Dat
   });
   app.get('/plans/:planId/cockpit', { config: read, schema: { tags: ['supervision'], summary: '驾驶舱：指标卡、分组、月度趋势（每个数字附明细）', params: planParamsSchema, querystring: yearQuery } }, async (req) => {
     await planExists(req.params.planId);
-    return cockpit(k, req.params.planId, req.query.year, clock());
+    return cockpit(k, req.params.planId, req.query.year, clock(), unitScope(req));
   });
 
   app.get('/plans/:planId/notices', { config: read, schema: { tags: ['supervision'], summary: '督办单（单位人员只看本单位的）', params: planParamsSchema } }, async (req) => {
-    const c = ctx(req);
-    const all = c.actor.roles.some((r) => r === 'planOffice' || r === 'leader');
-    return { items: await sup.listNotices(k, req.params.planId, all ? null : (c.unitName ?? '\u0000')) };
+    return { items: await sup.listNotices(k, req.params.planId, unitScope(req)) };
   });
   app.post(
     '/plans/:planId/notices',
@@ -83,8 +86,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod<{ db: Db; clock: () => Dat
     return { ok: true as const };
   });
 
-  app.get('/plans/:planId/problems', { config: { access: { permission: 'supervision:read' } }, schema: { tags: ['supervision'], summary: '问题台账', params: planParamsSchema, querystring: z.object({ status: z.enum(['pending', 'coordinating', 'resolved']).optional() }) } }, async (req) => ({
-    items: await sup.listProblems(k, req.params.planId, req.query.status),
+  app.get('/plans/:planId/problems', { config: read, schema: { tags: ['supervision'], summary: '问题台账（单位人员只看本单位的）', params: planParamsSchema, querystring: z.object({ status: z.enum(['pending', 'coordinating', 'resolved']).optional() }) } }, async (req) => ({
+    items: await sup.listProblems(k, req.params.planId, req.query.status, unitScope(req)),
   }));
   app.put(
     '/problems/:id',

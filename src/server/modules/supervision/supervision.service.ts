@@ -214,9 +214,11 @@ export async function updateProblem(db: Db, ctx: ReportCtx, id: number, input: {
   });
 }
 
-export async function listProblems(db: Db, planId: number, status?: string) {
+/** The 问题台账 of a plan; `unit` narrows it to one unit's problems (null: all). */
+export async function listProblems(db: Db, planId: number, status?: string, unit: string | null = null) {
   let q = db.selectFrom('problem').selectAll().where('plan_id', '=', planId);
   if (status) q = q.where('status', '=', status as 'pending');
+  if (unit !== null) q = q.where('unit_name', '=', unit);
   const rows = await q.orderBy('id', 'desc').execute();
   return rows.map((p) => ({ id: p.id, reportId: p.report_id, taskNo: p.task_no, unit: p.unit_name, period: p.period, kind: p.kind, text: p.text, owner: p.owner, status: p.status, resolution: p.resolution, createdAt: p.created_at, updatedAt: p.updated_at, version: p.version }));
 }

@@ -16,7 +16,6 @@ import { useI18n } from '../../../lib/i18n/i18n-context.js';
 import { useNotices, usePlanStatus, useProblems } from '../api/supervision.api.js';
 import type { CockpitData, CockpitMilestoneItem, CockpitReportItem, CockpitTargetItem, CockpitTask, MilestoneStatus, Notice, Problem, TargetStatus, TaskStatus } from '../api/types.js';
 import { taskParts } from '../utils/why.js';
-import { useSupervisionSession } from '../hooks/use-supervision-session.js';
 import { buildDrill, drillCount, type DrillSpec } from '../utils/drill.js';
 import { NOTICE_LEVEL_COLORS, PROBLEM_STATUS_COLORS, REPORT_STATUS_COLORS } from '../utils/lights.js';
 import { LightWhy } from './light-why.js';
@@ -238,10 +237,8 @@ function NoticesList({ ids, planId, titles }: { ids: number[]; planId: number; t
 function ProblemsList({ ids, planId, titles }: { ids: number[]; planId: number; titles: Map<number, string> }) {
   const { t } = useI18n();
   const errorMessage = useErrorMessage();
-  const session = useSupervisionSession();
-  const allowed = session.can('supervision:read');
-  const problems = useProblems(planId, allowed);
-  if (!allowed) return <Alert type="info" showIcon title={t('drill.problemsForbidden')} />;
+  // The server answers a unit's staff with their own unit's problems, as the tile counts them.
+  const problems = useProblems(planId);
   if (problems.error) return <Alert type="error" showIcon title={errorMessage(problems.error)} />;
   const wanted = new Set(ids);
   const rows = (problems.data ?? []).filter((p) => wanted.has(p.id));

@@ -90,12 +90,13 @@ export function useValues(planId: number, year: number, enabled = true) {
 
 /** GET /plans/:planId/assessment/:year/results?weighting=&method= (omitted: the scheme's defaults). */
 export function useResults(planId: number, year: number, weighting: Weighting | undefined, method: Method | undefined, enabled = true) {
-  return useQuery({
+  return useQuery<AssessmentResults>({
     queryKey: assessmentKeys.results(planId, year, weighting, method),
     queryFn: ({ signal }) => apiGet<AssessmentResults>(apiPath(`${base(planId)}/${year}/results`, { weighting, method }), { signal }),
     enabled,
     staleTime: FRESH,
-    placeholderData: (previous) => previous,
+    // While a toggle recomputes, keep the same year's table on screen (never another year's).
+    placeholderData: (previous: AssessmentResults | undefined) => (previous?.year === year && previous.planId === planId ? previous : undefined),
   });
 }
 

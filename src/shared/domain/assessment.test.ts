@@ -162,6 +162,9 @@ describe('edge cases', () => {
     expect(attainmentScore(-2, 5, 'positive')).toBe(0);
     expect(attainmentScore(8, null, 'positive')).toBeNull();
     expect(attainmentScore(8, 0, 'positive')).toBeNull();
+    expect(attainmentScore(-3.2, -0.1, 'positive')).toBeNull(); // a fall against a smaller planned fall is not 120
+    expect(attainmentScore(2, -1, 'negative')).toBeNull();
+    expect(attainmentScore(3, 0, 'negative')).toBe(0);
     expect(attainmentScore(4, 2, 'negative')).toBe(50);
     expect(attainmentScore(1, 2, 'negative')).toBe(120);
     expect(attainmentScore(0, 2, 'negative')).toBe(120);

@@ -18,8 +18,10 @@
  *
  * Second method, target attainment (目标完成率法), where a target is set:
  *       正向 s = min(x / target, 1.2) × 100,  逆向 s = min(target / x, 1.2) × 100,
- *     floored at 0 (a negative growth rate does not subtract); a value without a usable target
- *     (none, or 0 for 正向) is missing; 逆向 with x = 0 scores 120. Steps 2–4 are the same.
+ *     floored at 0 (a negative growth rate does not subtract); a value without a usable target is
+ *     missing: none, a 正向 target ≤ 0 (a ratio to a zero or negative target measures nothing:
+ *     −3.2% against −0.1% would be 32×), a 逆向 target < 0; 逆向 with x ≤ 0 scores 120.
+ *     Steps 2–4 are the same.
  */
 import type { ZoneCode } from '../plan-model.js';
 
@@ -104,9 +106,10 @@ export function efficacyScore(x: number, min: number, max: number, direction: Di
 export function attainmentScore(x: number, target: number | null | undefined, direction: Direction): number | null {
   if (target === null || target === undefined) return null;
   if (direction === 'positive') {
-    if (target === 0) return null;
+    if (target <= 0) return null;
     return Math.max(0, Math.min(x / target, 1.2)) * 100;
   }
+  if (target < 0) return null;
   if (x <= 0) return 120;
   return Math.max(0, Math.min(target / x, 1.2)) * 100;
 }

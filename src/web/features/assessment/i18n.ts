@@ -105,7 +105,7 @@ export const zh = {
   'assessment.method.step3': '综合得分：只计有数值的已加权指标；缺少数值的指标列为缺项，不按0分计，其权重也不计入分母。',
   'assessment.method.step4': '排名：全市排名和区内排名（只与主体功能区相同的县级行政区比较，体现差异化）；得分相同名次相同（如 1、2、2、4），得分按 1e-9 的精度比较。',
   'assessment.method.attainment': '备选方法：目标完成率法',
-  'assessment.method.attainmentText': '适用于设定了目标值的指标：完成率封顶 1.2（即最高 120 分），低于 0 按 0 计（负增长不倒扣）；没有目标值（或正向指标目标值为 0）的视为缺项；逆向指标 x ≤ 0 时得 120 分。权重、综合得分和排名与功效系数法相同。',
+  'assessment.method.attainmentText': '适用于设定了目标值的指标：完成率封顶 1.2（即最高 120 分），低于 0 按 0 计（负增长不倒扣）；没有可用目标值的视为缺项（未设目标值，正向指标目标值 ≤ 0，逆向指标目标值 < 0）；逆向指标 x ≤ 0 时得 120 分。权重、综合得分和排名与功效系数法相同。',
 
   'assessment.county.title': '{county} · {year}年考核得分说明',
   'assessment.county.subtitle': '逐项列出原始值、标准化得分、权重和贡献，以及每一步的算式，可据此手工复核得分',
@@ -299,7 +299,7 @@ export const en: Record<keyof typeof zh, string> = {
   'assessment.method.step3': 'Score: over the weighted indicators that have a value; a missing value is listed as missing, never scored as zero, and its weight is left out of the denominator.',
   'assessment.method.step4': 'Ranks: city-wide and within the primary zone (counties compared with counties of the same zone); equal scores share a rank (1, 2, 2, 4), compared at 1e-9.',
   'assessment.method.attainment': 'Alternative: target attainment method',
-  'assessment.method.attainmentText': 'For indicators with a target: attainment is capped at 1.2 (at most 120 points) and floored at 0 (a negative growth rate does not subtract); a value without a usable target (none, or 0 for a positive indicator) is missing; a negative indicator with x ≤ 0 scores 120. Weights, score and ranks as above.',
+  'assessment.method.attainmentText': 'For indicators with a target: attainment is capped at 1.2 (at most 120 points) and floored at 0 (a negative growth rate does not subtract); a value without a usable target (none, a target ≤ 0 for a positive indicator, < 0 for a negative one) is missing; a negative indicator with x ≤ 0 scores 120. Weights, score and ranks as above.',
 
   'assessment.county.title': '{county} · {year} score explained',
   'assessment.county.subtitle': 'Each indicator’s raw value, normalised score, weight and contribution, with the arithmetic of every step, so the score can be checked by hand',

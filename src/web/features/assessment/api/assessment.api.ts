@@ -18,7 +18,7 @@ import type {
   valueListSchema,
   yearListSchema,
 } from '../../../../shared/api/assessment-api.js';
-import { ApiClientError, apiGet, apiPath, apiPost, apiPut, toApiError } from '../../../lib/api-client.js';
+import { ApiClientError, apiGet, apiPath, apiPost, apiPut, apiSend } from '../../../lib/api-client.js';
 import { importContentType } from '../utils/csv-template.js';
 
 type Csrf = string | null | undefined;
@@ -135,24 +135,8 @@ export function publishYear(planId: number, year: number, version: number, csrf:
  * type, the name in x-file-name). A rejected file throws ApiClientError whose details hold
  * `{ errors: [{row, column, message}] }`; `importErrors` reads them.
  */
-export async function importValues(planId: number, file: File, csrf: Csrf): Promise<ImportResult> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': importContentType(file), 'x-file-name': encodeURIComponent(file.name) };
-  if (csrf) headers['x-csrf-token'] = csrf;
-  let response: Response;
-  try {
-    response = await fetch(apiPath(`${base(planId)}/values/import`), { method: 'POST', headers, body: file, credentials: 'same-origin' });
-  } catch (cause) {
-    throw new ApiClientError(0, 'network', '无法连接服务器', cause);
-  }
-  let payload: unknown;
-  try {
-    payload = await response.json();
-  } catch {
-    if (!response.ok) throw toApiError(response.status, undefined);
-    throw new ApiClientError(response.status, 'badResponse', '服务器返回的不是 JSON 数据');
-  }
-  if (!response.ok) throw toApiError(response.status, payload);
-  return payload as ImportResult;
+export function importValues(planId: number, file: File, csrf: Csrf): Promise<ImportResult> {
+  return apiSend<ImportResult>('POST', `${base(planId)}/values/import`, file, { csrfToken: csrf, headers: { 'content-type': importContentType(file), 'x-file-name': encodeURIComponent(file.name) } });
 }
 
 /** The row errors of a rejected import (empty for other failures). */

@@ -1,19 +1,13 @@
 /**
  * One ECharts instance (SVG renderer) that reports clicks: a datum carrying a DrillSpec opens
- * its list, an axis label or map region reports its name. Like lib/echarts' EChart, it is
- * resized with its container and replaces the option (notMerge) whenever it changes.
+ * its list, an axis label or map region reports its name (lib/echarts' EChart, with the line
+ * chart registered).
  */
-import type { EChartsCoreOption, EChartsType } from 'echarts/core';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { CSSProperties } from 'react';
+import { EChart, type EChartClick } from '../../../lib/echarts/echart.js';
 import type { DrillSpec } from '../utils/drill.js';
-import { echarts } from './cockpit-echarts.js';
-
-interface ClickParams {
-  componentType?: string;
-  name?: string;
-  value?: unknown;
-  data?: unknown;
-}
+import './cockpit-echarts.js';
 
 export interface CockpitChartProps {
   option: EChartsCoreOption;
@@ -30,39 +24,14 @@ export interface CockpitChartProps {
 }
 
 export function CockpitChart({ option, height, ariaLabel, testId, onDrill, onAxisClick, onNameClick, style }: CockpitChartProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  const handlers = useRef({ onDrill, onAxisClick, onNameClick });
-  handlers.current = { onDrill, onAxisClick, onNameClick };
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    instance.on('click', (raw) => {
-      const params = raw as ClickParams;
-      const { onDrill: drill, onAxisClick: axis, onNameClick: byName } = handlers.current;
-      if (params.componentType === 'yAxis' || params.componentType === 'xAxis') {
-        if (typeof params.value === 'string') axis?.(params.value);
-        return;
-      }
-      const spec = (params.data as { drill?: DrillSpec } | undefined)?.drill;
-      if (spec) drill?.(spec);
-      else if (params.name) byName?.(params.name);
-    });
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance.resize());
-    observer?.observe(element);
-    return () => {
-      observer?.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={container} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height, ...style }} />;
+  const click = (params: EChartClick): void => {
+    if (params.componentType === 'yAxis' || params.componentType === 'xAxis') {
+      if (typeof params.value === 'string') onAxisClick?.(params.value);
+      return;
+    }
+    const spec = (params.data as { drill?: DrillSpec } | undefined)?.drill;
+    if (spec) onDrill?.(spec);
+    else if (params.name) onNameClick?.(params.name);
+  };
+  return <EChart option={option} height={height} style={style} ariaLabel={ariaLabel} testId={testId} onClick={click} />;
 }

@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import { decodeDocument, SourceError } from '../../../importer/source.js';
 import { AppError } from '../../errors.js';
-import { checkZip } from '../reports/report-template.js';
+import { loadUploadedWorkbook } from '../reports/report-template.js';
 
 export type ValueFileKind = 'xlsx' | 'csv';
 
@@ -259,13 +259,7 @@ export async function parseValueFile(bytes: Buffer, kind: ValueFileKind, check?:
       check,
     );
   }
-  checkZip(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', '无法读取该 .xlsx 文件，请确认文件未损坏', { field: 'file' });
-  }
+  const wb = await loadUploadedWorkbook(bytes);
   const ws = wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0];
   if (!ws) throw new AppError('VALIDATION_FAILED', '该 .xlsx 文件没有工作表', { field: 'file' });
   const table: Cell[][] = [];

@@ -148,6 +148,18 @@ export function checkZip(bytes: Buffer): void {
   if (total > MAX_UNCOMPRESSED) throw new AppError('VALIDATION_FAILED', '文件解压后过大，已拒绝', { field: 'file' });
 }
 
+/** An uploaded .xlsx, after the zip checks, as an exceljs workbook (400 when it cannot be read). */
+export async function loadUploadedWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  checkZip(bytes);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', '无法读取该 .xlsx 文件，请确认文件未损坏', { field: 'file' });
+  }
+  return wb;
+}
+
 export interface CellError {
   sheet: string;
   row: number;
@@ -166,13 +178,7 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** Read, check and apply an uploaded template, all or nothing. */
 export async function importReportTemplate(db: Db, ctx: ReportCtx, planId: number, bytes: Buffer): Promise<{ reports: { taskNo: number; id: number; version: number }[] }> {
-  checkZip(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION_FAILED', '无法读取该 .xlsx 文件，请确认文件未损坏', { field: 'file' });
-  }
+  const wb = await loadUploadedWorkbook(bytes);
   const ws = wb.getWorksheet(TEMPLATE_SHEET);
   const meta = wb.getWorksheet(META_SHEET);
   if (!ws || !meta) throw new AppError('VALIDATION_FAILED', `找不到工作表“${TEMPLATE_SHEET}”：请使用从系统下载的填报模板`, { field: 'file' });

@@ -18,7 +18,8 @@ let planId = 1;
 interface Results {
   published: boolean;
   schemeVersion: number;
-  counties: { county: string; total: number | null; rankOverall: number | null; rankInZone: number | null; zoneSize: number; indicators: { code: string; contribution: number | null }[] }[];
+  counties: { county: string; primaryZone: string; total: number | null; rankOverall: number | null; rankInZone: number | null; zoneSize: number; indicators: { code: string; contribution: number | null }[] }[];
+  zoneAverages: { zone: string; total: number | null }[];
 }
 
 test.beforeAll(async () => {
@@ -70,6 +71,18 @@ test('考核结果 2022: seven counties with totals and ranks, ranking bars, wei
   await expect.poll(async () => (await chartShapes(page, 'ranking-chart')).texts).toEqual(expect.arrayContaining(COUNTIES));
   expect((await chartShapes(page, 'ranking-chart')).shapes).toBeGreaterThanOrEqual(7);
   await expect(page.getByTestId('export-xlsx')).toHaveAttribute('href', `/api/v1/plans/${planId}/assessment/2022/results.xlsx`);
+
+  // 分区视图: each zone's counties in their in-zone order, with the zone's average.
+  const zoneView = page.getByTestId('zone-view');
+  await expect(zoneView.getByTestId('zone-view-zone')).toHaveCount(3);
+  for (const avg of api.zoneAverages) {
+    const zone = zoneView.locator(`[data-testid="zone-view-zone"][data-zone="${avg.zone}"]`);
+    await expect(zone.getByTestId('zone-view-average')).toHaveText(avg.total!.toFixed(2));
+    const members = api.counties.filter((c) => c.primaryZone === avg.zone).sort((a, b) => a.rankInZone! - b.rankInZone!);
+    await expect(zone.getByTestId('zone-view-county')).toHaveCount(members.length);
+    await expect(zone.getByTestId('zone-view-county').first()).toContainText(members[0]!.county);
+  }
+  await expect(zoneView.locator('[data-zone="core"]').getByTestId('zone-view-county')).toHaveCount(4);
   await capture('assessment-01-results');
 
   // 权重方式 → 主体功能区: the table is recomputed with the primary-zone weights.

@@ -26,7 +26,7 @@ import { parseYearParam } from '../utils/years.js';
 import { AssessmentChart } from './assessment-chart.js';
 import { AssessmentShell } from './assessment-shell.js';
 import { MethodPanel } from './method-panel.js';
-import { countyPath } from './results-page.js';
+import { countyPath } from '../utils/paths.js';
 import { useZoneNames } from './use-assessment.js';
 
 const parseWeighting = (raw: string | null): Weighting | undefined => (raw === 'blended' || raw === 'primary' ? raw : undefined);

@@ -19,23 +19,16 @@ import { ZONE_COLORS } from '../../zones/utils/zone-colors.js';
 import { publishYear, resultsXlsxUrl, useAssessmentYears, useResults, useScheme, type AssessmentResults, type Method, type Scheme, type Weighting } from '../api/assessment.api.js';
 import { buildRankingOption } from '../utils/chart-options.js';
 import { fixed2, profileText, rankOf } from '../utils/explain.js';
+import { countyPath } from '../utils/paths.js';
 import { parseYearParam, pickYear } from '../utils/years.js';
 import { AssessmentChart } from './assessment-chart.js';
 import { AssessmentShell } from './assessment-shell.js';
 import { MethodPanel } from './method-panel.js';
+import { ZoneView } from './zone-view.js';
 import { useAssessmentSession, useRefreshAssessment, useZoneNames } from './use-assessment.js';
 
 const parseWeighting = (raw: string | null): Weighting | undefined => (raw === 'blended' || raw === 'primary' ? raw : undefined);
 const parseMethod = (raw: string | null): Method | undefined => (raw === 'efficacy' || raw === 'attainment' ? raw : undefined);
-
-/** The county explanation's address, carrying the chosen options. */
-export function countyPath(year: number, county: string, weighting?: Weighting, method?: Method): string {
-  const query = new URLSearchParams();
-  if (weighting) query.set('weighting', weighting);
-  if (method) query.set('method', method);
-  const search = query.toString();
-  return `/assessment/${year}/counties/${encodeURIComponent(county)}${search ? `?${search}` : ''}`;
-}
 
 function PublishState({ scheme }: { scheme: Scheme | undefined }) {
   const { t } = useI18n();
@@ -279,6 +272,9 @@ export function ResultsPage() {
                         />
                       ) : null}
                     </Card>
+                  </Col>
+                  <Col span={24}>
+                    <ZoneView results={data} weighting={weighting} method={method} />
                   </Col>
                 </Row>
               )

@@ -24,7 +24,7 @@ import type { Instruction, InstructionState } from '../api/types.js';
 import { useSupervisionSession } from '../hooks/use-supervision-session.js';
 import { instructionActions } from '../utils/supervision-rules.js';
 import { PageGate } from './page-gate.js';
-import { TextModal } from './text-modal.js';
+import { TextModal } from '../../../components/text-modal.js';
 
 const STATE_COLORS: Record<InstructionState, string> = { issued: 'red', answered: 'gold', closed: 'default' };
 
@@ -204,6 +204,8 @@ function InstructionsTable({ items, tasks }: { items: Instruction[]; tasks: Task
       {responding ? (
         <TextModal
           open
+          cancelText={t('cockpit.cancel')}
+          tooShortText={t('cockpit.textTooShort')}
           testId="instruction-response-modal"
           title={t('instructions.respondTitle', { no: responding.taskNo })}
           label={t('instructions.col.response')}

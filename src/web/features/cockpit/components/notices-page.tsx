@@ -27,7 +27,7 @@ import { filterNotices, isOverdue, noticeActions } from '../utils/supervision-ru
 import { NoticeLevelTag, NoticeStateTag } from './drill-drawer.js';
 import { IssueNoticeModal, type NoticeDraft } from './issue-notice-modal.js';
 import { PageGate } from './page-gate.js';
-import { TextModal } from './text-modal.js';
+import { TextModal } from '../../../components/text-modal.js';
 
 const STATES: readonly NoticeState[] = ['issued', 'received', 'answered', 'closed'];
 type StateFilter = 'open' | 'all' | NoticeState;
@@ -196,6 +196,8 @@ function NoticesTable({ notices, planId }: { notices: Notice[]; planId: number }
       {answering ? (
         <TextModal
           open
+          cancelText={t('cockpit.cancel')}
+          tooShortText={t('cockpit.textTooShort')}
           testId="notice-answer-modal"
           title={t('notices.answerTitle', { id: answering.id })}
           label={t('notices.answerLabel')}

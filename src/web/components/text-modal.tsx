@@ -1,18 +1,23 @@
 /**
- * A modal asking for one text (督办单 反馈, 批示 落实情况, 批示 内容). Too short is caught here; the
- * server's message (Chinese, as it comes) shows under the field when it names it, above otherwise.
+ * A modal asking for one text (退回/更正 reasons, 督办单 反馈, 批示 落实情况, 批示 内容). Too short is
+ * caught here; the server's message (Chinese, as it comes) shows under the field when it names
+ * it, above otherwise. Test ids: `<testId>`, `-input`, `-error`, `-field-error`, `-ok`.
  */
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useErrorMessage } from '../../../components/error-message.js';
-import { ApiClientError } from '../../../lib/api-client.js';
-import { useI18n } from '../../../lib/i18n/i18n-context.js';
+import { ApiClientError } from '../lib/api-client.js';
+import { useErrorMessage } from './error-message.js';
 
 export interface TextModalProps {
   open: boolean;
   title: string;
   label: string;
   okText: string;
+  cancelText: string;
+  /** Shown under the field when fewer than 2 characters are written. */
+  tooShortText: string;
+  danger?: boolean;
+  rows?: number;
   /** Field name the server uses for this text (to place its error under the field). */
   field: string;
   initial?: string;
@@ -24,8 +29,7 @@ export interface TextModalProps {
   testId: string;
 }
 
-export function TextModal({ open, title, label, okText, field, initial = '', maxLength = 4000, children, onSubmit, onClose, testId }: TextModalProps) {
-  const { t } = useI18n();
+export function TextModal({ open, title, label, okText, cancelText, tooShortText, danger, rows = 5, field, initial = '', maxLength = 4000, children, onSubmit, onClose, testId }: TextModalProps) {
   const errorMessage = useErrorMessage();
   const [text, setText] = useState(initial);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -35,12 +39,13 @@ export function TextModal({ open, title, label, okText, field, initial = '', max
   const submit = async () => {
     setError(null);
     if (text.trim().length < 2) {
-      setFieldError(t('cockpit.textTooShort'));
+      setFieldError(tooShortText);
       return;
     }
     setBusy(true);
     try {
       await onSubmit(text.trim());
+      setText(initial);
       setFieldError(null);
     } catch (e) {
       const details = e instanceof ApiClientError ? (e.details as { field?: string; issues?: { field: string; message: string }[] } | null) : null;
@@ -57,8 +62,8 @@ export function TextModal({ open, title, label, okText, field, initial = '', max
       open={open}
       title={title}
       okText={okText}
-      cancelText={t('cockpit.cancel')}
-      okButtonProps={{ loading: busy, 'data-testid': `${testId}-ok` }}
+      cancelText={cancelText}
+      okButtonProps={{ danger, loading: busy, 'data-testid': `${testId}-ok` }}
       onOk={() => void submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -75,7 +80,7 @@ export function TextModal({ open, title, label, okText, field, initial = '', max
                 setText(e.target.value);
                 setFieldError(null);
               }}
-              rows={5}
+              rows={rows}
               maxLength={maxLength}
               showCount
               autoFocus

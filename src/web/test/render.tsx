@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { I18nProvider } from '../lib/i18n/i18n-context.js';
 import type { Language } from '../lib/i18n/dictionary.js';
+import { afterAll, beforeAll } from 'vitest';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -41,5 +42,25 @@ export async function render(ui: ReactNode, options: { lang?: Language; path?: s
 export async function settle(ms = 0): Promise<void> {
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, ms));
+  });
+}
+
+/**
+ * happy-dom does no layout: give every element a size for the tests of this file so ECharts has
+ * room to draw (the SVG renderer draws real DOM). Restores the original properties afterwards.
+ */
+export function withElementSize(width: number, height: number): void {
+  const sized = ['clientWidth', 'clientHeight'] as const;
+  const original = sized.map((key) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, key));
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => width });
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
+  });
+  afterAll(() => {
+    sized.forEach((key, i) => {
+      const descriptor = original[i];
+      if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
+      else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
+    });
   });
 }

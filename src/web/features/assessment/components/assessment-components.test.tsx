@@ -1,24 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CountyScore } from '../../../../shared/api/assessment-api.js';
-import { render, settle, type Rendered } from '../../../test/render.js';
+import { render, settle, type Rendered, withElementSize } from '../../../test/render.js';
 import { buildRadarOption, buildRankingOption } from '../utils/chart-options.js';
 import { AssessmentChart } from './assessment-chart.js';
 import { MethodPanel } from './method-panel.js';
 
-// happy-dom does no layout: give elements a size so ECharts has room to draw.
-const sized = ['clientWidth', 'clientHeight'] as const;
-const original = sized.map((key) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, key));
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-});
-afterAll(() => {
-  sized.forEach((key, i) => {
-    const descriptor = original[i];
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
-  });
-});
+withElementSize(800, 400);
 
 let view: Rendered | null = null;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { act } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { render, settle, type Rendered } from '../../../test/render.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, settle, type Rendered, withElementSize } from '../../../test/render.js';
 import { JIANGMEN_MAP } from '../../zones/components/zone-map.js';
 import { demoCockpit, smallCockpit } from '../test/fixtures.js';
 import { LIGHT_THEME } from '../utils/chart-theme.js';
@@ -13,20 +13,7 @@ import { LightWhy } from './light-why.js';
 const labels = { light: { green: '绿灯', yellow: '黄灯', red: '红灯', none: '未亮灯' }, score: '得分', taskCount: (n: number) => `共 ${n} 项任务` };
 const COUNTIES = ['蓬江区', '江海区', '新会区', '台山市', '开平市', '鹤山市', '恩平市'];
 
-// happy-dom does no layout: give elements a size so ECharts has room to draw.
-const sized = ['clientWidth', 'clientHeight'] as const;
-const original = sized.map((key) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, key));
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 420 });
-});
-afterAll(() => {
-  sized.forEach((key, i) => {
-    const descriptor = original[i];
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
-  });
-});
+withElementSize(800, 420);
 
 let view: Rendered | null = null;
 afterEach(async () => {

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ZonesResponse } from '../../../../shared/api/plan-api.js';
 import fixture from '../../../test/zones.fixture.json' with { type: 'json' };
-import { render, settle, type Rendered } from '../../../test/render.js';
+import { render, settle, type Rendered, withElementSize } from '../../../test/render.js';
 import type { ZoneLabels } from '../utils/zone-map-option.js';
 import { CountyZoneBars, ZoneMap } from './zone-map.js';
 
@@ -14,20 +14,7 @@ const labels: ZoneLabels = {
 };
 const COUNTIES = ['蓬江区', '江海区', '新会区', '台山市', '开平市', '鹤山市', '恩平市'];
 
-// happy-dom does no layout: give elements a size so ECharts has a canvas to draw on.
-const sized = ['clientWidth', 'clientHeight'] as const;
-const original = sized.map((key) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, key));
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 520 });
-});
-afterAll(() => {
-  sized.forEach((key, i) => {
-    const descriptor = original[i];
-    if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
-    else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
-  });
-});
+withElementSize(800, 520);
 
 let view: Rendered | null = null;
 afterEach(async () => {
